@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Set everything up, then run. Needs only Python 3.11+, Node/npm and (for tests, on Debian) apt.
+
+    python3 dev.py serve [server options]   set up, build, start the dev server (PORT env or --port; default 5000)
+    python3 dev.py test [pytest options]    set up, build, find or install Chromium, run the whole test suite
+    python3 dev.py setup                    set up and build only
+
+Setup is idempotent: the virtual environment (.venv), Python packages and npm packages are installed
+only when missing or when pyproject.toml / package-lock.json changed, so a second run starts at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMPS = ROOT / ".setup-stamps"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+SYSTEM_CHROMIUMS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+
+
+def say(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def run(*cmd: str | Path, **kwargs) -> None:
+    result = subprocess.run([str(part) for part in cmd], cwd=ROOT, **kwargs)
+    if result.returncode:
+        sys.exit(f"[dev] failed ({result.returncode}): {' '.join(map(str, cmd))}")
+
+
+def fingerprint(*paths: Path) -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fresh(name: str, value: str) -> bool:
+    stamp = STAMPS / name
+    return stamp.exists() and stamp.read_text() == value
+
+
+def mark(name: str, value: str) -> None:
+    STAMPS.mkdir(exist_ok=True)
+    (STAMPS / name).write_text(value)
+
+
+def setup() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        say("creating the virtual environment in .venv")
+        venv.create(VENV, with_pip=True)
+    python_deps = fingerprint(ROOT / "pyproject.toml")
+    if not fresh("pip", python_deps):
+        say("installing Python packages (pip install -e .[test])")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", ".[test]")
+        mark("pip", python_deps)
+    node_deps = fingerprint(ROOT / "package-lock.json")
+    if not fresh("npm", node_deps) or not (ROOT / "node_modules" / ".bin" / "esbuild").exists():
+        npm = shutil.which("npm")
+        if not npm:
+            sys.exit("[dev] npm is not on PATH; install Node.js 18+ with npm, then run this again")
+        say("installing the pinned esbuild (npm ci)")
+        run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
+        mark("npm", node_deps)
+    say("building the widget (python build.py)")
+    run(PYTHON, "build.py")
+
+
+def chromium() -> str | None:
+    """A Chromium for Playwright: $TRYON_CHROMIUM, a system Chromium, apt on Debian as root, or Playwright's own."""
+    chosen = os.environ.get("TRYON_CHROMIUM")
+    if chosen:
+        return None if chosen == "bundled" else chosen
+    for path in SYSTEM_CHROMIUMS:
+        if os.access(path, os.X_OK):
+            return path
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("installing Debian's Chromium (apt-get install -y chromium)")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], env=env)
+        if subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env).returncode == 0:
+            return "/usr/bin/chromium"
+    say("no system Chromium; trying Playwright's own (python -m playwright install chromium)")
+    if subprocess.run([str(PYTHON), "-m", "playwright", "install", "chromium"], cwd=ROOT).returncode == 0:
+        return None
+    sys.exit("[dev] no Chromium could be found or installed. Install one (Debian: `sudo apt-get install chromium`) "
+             "and set TRYON_CHROMIUM=/path/to/chromium, or run `.venv/bin/python -m playwright install chromium`.")
+
+
+def main(argv: list[str]) -> int:
+    command, rest = (argv[0], argv[1:]) if argv else ("", [])
+    if command not in ("serve", "test", "setup"):
+        print(__doc__)
+        return 2
+    setup()
+    if command == "serve":
+        os.execv(PYTHON, [str(PYTHON), "-m", "server", *rest])
+    if command == "test":
+        env = dict(os.environ)
+        path = chromium()
+        env["TRYON_CHROMIUM"] = path or "bundled"
+        say(f"browser: {path or 'Playwright bundled Chromium'}")
+        # Parallel workers by default; pass -n 0 (or any -n) to choose.
+        workers = [] if any(arg == "-n" or arg.startswith("-n") for arg in rest) else ["-n", "auto"]
+        return subprocess.call([str(PYTHON), "-m", "pytest", *workers, *rest], cwd=ROOT, env=env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

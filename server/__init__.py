@@ -1,0 +1,54 @@
+"""Flask app: the mock Genlook app-proxy API, its control API, and the preview pages."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from flask import Flask
+from flask import request
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build an app. `config` overrides Flask settings; its MOCK key overrides the mock's defaults."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=None)
+    app.config.from_mapping(
+        DIST_DIR=str(ROOT / "dist"),
+        # Per app, so signed URLs from one instance never validate on another.
+        URL_SIGNING_KEY=secrets.token_bytes(32),
+        STORAGE_ORIGIN=None,
+        MOCK={},
+    )
+    if config:
+        app.config.update(config)
+    app.json.sort_keys = False
+
+    from .state import MockState
+
+    app.extensions["tryon_mock"] = MockState(app.config["MOCK"])
+
+    from . import control
+    from . import errors
+    from . import pages
+    from . import proxy_api
+    from . import storage
+
+    errors.init_app(app)
+    app.register_blueprint(proxy_api.bp)
+    app.register_blueprint(storage.bp)
+    app.register_blueprint(control.bp)
+    app.register_blueprint(pages.bp)
+
+    @app.after_request
+    def log_request(response):
+        if not request.path.startswith("/_mock/"):
+            state = app.extensions["tryon_mock"]
+            entry = {"method": request.method, "path": request.path, "status": response.status_code,
+                     "at": int(state.now() * 1000)}
+            with state.lock:
+                state.requests.append(entry)
+        return response
+
+    return app

@@ -1,0 +1,138 @@
+"""The mock's control API under /_mock: scripted jobs, config, scenarios, logs, reset, clock."""
+
+from __future__ import annotations
+
+import copy
+
+from flask import Blueprint
+from flask import current_app
+from flask import jsonify
+
+from .errors import APIError
+from .errors import json_body
+from .scenarios import SCENARIOS
+from .state import ConfigError
+from .state import MockState
+from .state import merge_config
+from .timeline import TimelineError
+from .timeline import validate_timeline
+
+bp = Blueprint("control", __name__, url_prefix="/_mock")
+
+
+def mock() -> MockState:
+    return current_app.extensions["tryon_mock"]
+
+
+@bp.after_request
+def no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/generations")
+def create_generation():
+    """Create a job directly from a named scenario or an explicit timeline, without an upload."""
+    payload = json_body()
+    if ("scenario" in payload) == ("timeline" in payload):
+        raise APIError(400, "Give exactly one of 'scenario' or 'timeline'")
+    if "scenario" in payload:
+        scenario = SCENARIOS.get(payload["scenario"]) if isinstance(payload["scenario"], str) else None
+        if scenario is None:
+            raise APIError(400, f"Unknown scenario; one of: {', '.join(SCENARIOS)}")
+        if "timeline" not in scenario:
+            raise APIError(400, "This scenario blocks creation; set it with PUT /_mock/config and call /fitting-room")
+        steps = scenario["timeline"]
+    else:
+        try:
+            steps = validate_timeline(payload["timeline"])
+        except TimelineError as exc:
+            raise APIError(400, str(exc)) from exc
+    fields = {}
+    for key, attr in (("productId", "product_id"), ("variantId", "variant_id"), ("userImageId", "user_image_id")):
+        if key in payload:
+            if not isinstance(payload[key], str) or len(payload[key]) > 500:
+                raise APIError(400, f"{key} must be a string of at most 500 characters")
+            fields[attr] = payload[key]
+    job = mock().new_job(copy.deepcopy(steps), **fields)
+    return jsonify({"generationId": job.id, "taskId": str(job.task_id)}), 201
+
+
+@bp.get("/generations/<path:gen_id>")
+def inspect_generation(gen_id: str):
+    """A job's inner state (status, polls answered, step), without counting a poll."""
+    state = mock()
+    job = state.jobs.get(gen_id)
+    if job is None:
+        raise APIError(404, "Generation not found")
+    with state.lock:
+        step = job.cursor.peek(state.now())
+        return jsonify({"generationId": job.id, "taskId": str(job.task_id), "status": job.status,
+                        "polls": job.polls, "stepIndex": job.cursor.index, "nextStep": step,
+                        "timeline": job.cursor.steps})
+
+
+@bp.get("/config")
+def get_config():
+    """The config that new requests and /fitting-room jobs follow."""
+    return jsonify(mock().config)
+
+
+@bp.put("/config")
+def put_config():
+    """Change part of the config; unknown or ill-typed fields are refused as a whole."""
+    state = mock()
+    try:
+        with state.lock:
+            state.config = merge_config(state.config, json_body())
+    except ConfigError as exc:
+        raise APIError(400, str(exc)) from exc
+    return jsonify(state.config)
+
+
+@bp.get("/scenarios")
+def scenarios():
+    """Every named scenario with its description and timeline (or the code that blocks creation)."""
+    return jsonify({"scenarios": [{"name": name, **spec} for name, spec in SCENARIOS.items()]})
+
+
+@bp.get("/requests")
+def requests_log():
+    """Every request the mock answered outside /_mock, in order, `at` in epoch milliseconds."""
+    with mock().lock:
+        return jsonify({"requests": list(mock().requests)})
+
+
+@bp.get("/tracking")
+def tracking():
+    """Recorded /tracking/events batches, and their events flattened in order."""
+    with mock().lock:
+        batches = list(mock().tracking)
+    return jsonify({"batches": batches, "events": [event for batch in batches for event in batch["events"]]})
+
+
+@bp.get("/emails")
+def emails():
+    """Addresses accepted by /collect-email."""
+    with mock().lock:
+        return jsonify({"emails": list(mock().emails)})
+
+
+@bp.post("/reset")
+def reset():
+    """Clear jobs, uploads, files, logs, counters, config changes and the clock offset."""
+    mock().reset()
+    return jsonify({"reset": True})
+
+
+@bp.post("/clock")
+def clock():
+    """Move the mock's clock forward, for timed steps, expiries and rate-limit windows."""
+    payload = json_body()
+    advance = payload.get("advanceMs")
+    if isinstance(advance, bool) or not isinstance(advance, int) or not 0 <= advance <= 400 * 86400 * 1000:
+        raise APIError(400, "advanceMs must be a whole number of milliseconds, 0 or more")
+    state = mock()
+    with state.lock:
+        state.clock_offset += advance / 1000
+    return jsonify({"offsetMs": int(state.clock_offset * 1000)})

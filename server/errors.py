@@ -1,0 +1,80 @@
+"""JSON errors for every API path, so clients never see an HTML error page from the mock."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask import jsonify
+from flask import request
+from werkzeug.exceptions import HTTPException
+
+API_PREFIXES = ("/apps/", "/_mock/", "/_storage/", "/tryon/", "/v1/", "/cart")
+
+
+class APIError(Exception):
+    """An error answered as JSON: {message, code?} plus any extra fields, with headers."""
+
+    def __init__(self, status: int, message: str, code: str | None = None, headers: dict | None = None, **extra):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+        self.headers = headers or {}
+        self.extra = extra
+
+    def to_dict(self) -> dict:
+        body = {"message": self.message}
+        if self.code:
+            body["code"] = self.code
+        return body | self.extra
+
+
+def is_api_path(path: str) -> bool:
+    return path.startswith(API_PREFIXES)
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(APIError)
+    def api_error(error: APIError):
+        return jsonify(error.to_dict()), error.status, error.headers
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        # Routing 404s and 405s never reach blueprint handlers, so this is app-wide.
+        if not is_api_path(request.path):
+            return error
+        response = jsonify({"message": error.description or error.name})
+        response.status_code = error.code or 500
+        if error.code == 405 and getattr(error, "valid_methods", None):
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        app.logger.exception("unhandled error on %s", request.path)
+        return jsonify({"message": "Internal server error"}), 500
+
+
+def json_body(optional: bool = False) -> dict:
+    """The request's JSON object, or a 400 APIError that says what is wrong with it."""
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        if optional:
+            return {}
+        raise APIError(400, "Request body must be a JSON object")
+    payload = request.get_json(force=True, silent=True)
+    if payload is None:
+        raise APIError(400, "Request body is not valid JSON")
+    if not isinstance(payload, dict):
+        raise APIError(400, "Request body must be a JSON object")
+    return payload
+
+
+def require_str(payload: dict, key: str, optional: bool = False, limit: int = 2000) -> str | None:
+    value = payload.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value:
+        raise APIError(400, f"{key} is required and must be a non-empty string")
+    if len(value) > limit:
+        raise APIError(400, f"{key} must be at most {limit} characters")
+    return value

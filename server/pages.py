@@ -1,0 +1,47 @@
+"""Pages for people: the mock store's product page and the built bundle under /assets."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import render_template
+from flask import send_from_directory
+
+from .catalog import DEFAULT_PRODUCT_ID
+from .catalog import PRODUCTS
+from .catalog import numeric_id
+from .scenarios import SCENARIOS
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+def product_page():
+    """The default product page, with the widget where a theme's app block would put it."""
+    return render_product(DEFAULT_PRODUCT_ID)
+
+
+@bp.get("/products/<handle>")
+def product_by_handle(handle: str):
+    """Any product of the mock store, by handle, as Shopify routes them."""
+    for product_id, product in PRODUCTS.items():
+        if product["handle"] == handle:
+            return render_product(product_id)
+    abort(404)
+
+
+def render_product(product_id: str):
+    product = PRODUCTS[product_id]
+    variants = [{**variant, "image": f"/_storage/products/{numeric_id(variant['id'])}.png"}
+                for variant in product["variants"]]
+    return render_template("pages/product.html", product=product, product_id=product_id, variants=variants,
+                           scenarios=SCENARIOS, products=PRODUCTS)
+
+
+@bp.get("/assets/<path:name>")
+def assets(name: str):
+    """The bundle from dist/, as Shopify's asset CDN would serve the extension's assets/."""
+    response = send_from_directory(current_app.config["DIST_DIR"], name)
+    response.headers["Cache-Control"] = "no-cache"
+    return response

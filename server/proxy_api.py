@@ -1,0 +1,279 @@
+"""The Genlook public app-proxy API under /apps/proxy_genlook-x/public (api-reference section 1)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import time
+from datetime import UTC
+from datetime import datetime
+
+from flask import Blueprint
+from flask import Response
+from flask import current_app
+from flask import jsonify
+from flask import request
+
+from .errors import APIError
+from .errors import json_body
+from .errors import require_str
+from .scenarios import BLOCK_MESSAGES
+from .scenarios import BLOCK_STATUS
+from .scenarios import SCENARIOS
+from .signature import verify
+from .state import Job
+from .state import MockState
+from .state import Upload
+from .storage import signed_path
+from .storage import storage_origin
+
+PREFIX = "/apps/proxy_genlook-x/public"
+bp = Blueprint("proxy_api", __name__, url_prefix=PREFIX)
+
+PRODUCT_GID = re.compile(r"^gid://shopify/Product/[1-9][0-9]{0,19}$")
+VARIANT_GID = re.compile(r"^gid://shopify/ProductVariant/[1-9][0-9]{0,19}$")
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+NOT_FOUND = {"message": "Generation not found"}
+HTML_ERROR_PAGE = (
+    "<!doctype html><html><head><title>Something went wrong</title></head>"
+    "<body><h1>There was a problem loading this website</h1></body></html>"
+)
+
+
+def mock() -> MockState:
+    return current_app.extensions["tryon_mock"]
+
+
+def iso(seconds: float, millis: bool = False) -> str:
+    moment = datetime.fromtimestamp(seconds, UTC)
+    if millis:
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def shopper() -> str:
+    """Who a per-user limit counts: the logged-in customer, else the client address."""
+    customer = request.args.get("logged_in_customer_id", "")
+    if customer:
+        return "customer:" + customer
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    return "ip:" + (forwarded.split(",")[0].strip() or request.remote_addr or "unknown")
+
+
+def limited(bucket: str) -> None:
+    wait = mock().hit(bucket, shopper())
+    if wait:
+        raise APIError(429, "Too many requests. Please try again later.", "RATE_LIMIT_EXCEEDED",
+                       headers={"Retry-After": str(wait)})
+
+
+@bp.before_request
+def check_proxy_signature():
+    """With a shared secret set, act like the Genlook backend behind Shopify's app proxy."""
+    state = mock()
+    secret = state.config["proxySecret"]
+    if secret:
+        pairs = list(request.args.items(multi=True))
+        problem = verify(pairs, secret, state.now(), state.config["signatureMaxAgeSeconds"])
+        if problem:
+            raise APIError(401, f"Invalid app proxy signature: {problem}")
+
+
+@bp.after_request
+def strip_cookies(response: Response) -> Response:
+    # Shopify's proxy drops Set-Cookie, so a faithful mock never sends one.
+    response.headers.pop("Set-Cookie", None)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/check-credits")
+def check_credits():
+    """Whether the shop can generate at all (fails open, as the real endpoint does)."""
+    try:
+        allowed = bool(mock().config["credits"])
+    except Exception:  # The real check answers allowed on its own errors; the binding check is later.
+        allowed = True
+    return jsonify({"allowed": allowed})
+
+
+@bp.post("/prepare-upload")
+def prepare_upload():
+    """Step 1 of the upload: a short-lived signed URL on another origin, and its key."""
+    limited("upload")
+    state = mock()
+    key = "tmp/" + secrets.token_hex(12)
+    ttl = state.config["uploadTtlSeconds"]
+    with state.lock:
+        state.uploads[key] = Upload(key=key, expires_at=state.now() + ttl)
+    return jsonify({"uploadUrl": storage_origin() + signed_path(f"/_storage/upload/{key}", ttl), "uploadKey": key})
+
+
+@bp.post("/upload-complete")
+def upload_complete():
+    """Step 3: check what was PUT, and turn it into a fileId the fitting room accepts."""
+    key = require_str(json_body(), "uploadKey", limit=200)
+    state = mock()
+    with state.lock:
+        upload = state.uploads.get(key)
+        if upload is None:
+            raise APIError(404, "Upload not found")
+        if upload.data is None:
+            raise APIError(400, "No file was uploaded for this key")
+        if upload.file_id is None:
+            upload.file_id = f"customer-media/acc_mock/file_{secrets.token_hex(8)}.jpg"
+            state.files[upload.file_id] = upload
+    ttl = state.config["resultTtlSeconds"]
+    file_url = request.host_url.rstrip("/") + signed_path(f"/_storage/files/{upload.file_id}", ttl)
+    return jsonify({"fileId": upload.file_id, "fileUrl": file_url, "message": "Image processed successfully"})
+
+
+def blocked(code: str):
+    state = mock()
+    body = {"message": BLOCK_MESSAGES[code], "code": code}
+    if state.config["blockedForm"] == "body":
+        return jsonify(body)
+    headers = {"Retry-After": "3600"} if code == "RATE_LIMIT_EXCEEDED" else {}
+    raise APIError(BLOCK_STATUS[code], body["message"], code, headers=headers)
+
+
+@bp.post("/fitting-room")
+def fitting_room():
+    """Create a generation; it follows the configured scenario's timeline."""
+    payload = json_body()
+    user_image_id = require_str(payload, "userImageId", limit=500)
+    product_id = require_str(payload, "productId", limit=100)
+    variant_id = require_str(payload, "variantId", optional=True, limit=100)
+    if not PRODUCT_GID.match(product_id):
+        raise APIError(400, "productId must be a Shopify product GID like gid://shopify/Product/123")
+    if variant_id is not None and not VARIANT_GID.match(variant_id):
+        raise APIError(400, "variantId must be a Shopify variant GID like gid://shopify/ProductVariant/123")
+    state = mock()
+    if user_image_id not in state.files:
+        raise APIError(400, "userImageId does not name an uploaded image")
+    scenario = SCENARIOS[state.config["scenario"]]
+    if not state.config["credits"]:
+        return blocked("QUOTA_EXCEEDED")
+    if "code" in scenario:
+        return blocked(scenario["code"])
+    wait = state.hit("fittingRoom", shopper())
+    if wait:
+        return blocked("RATE_LIMIT_EXCEEDED")
+    job = state.new_job(scenario["timeline"], product_id=product_id, variant_id=variant_id,
+                        user_image_id=user_image_id)
+    return jsonify({"jobId": job.id, "message": "Generation job created successfully"})
+
+
+def fault_response(step: dict, job: Job | None):
+    """The answer a fault step gives instead of a status."""
+    fault = step["fault"]
+    if fault == "http-500":
+        return jsonify({"message": "Internal server error"}), 500
+    if fault == "http-502":
+        return Response(HTML_ERROR_PAGE.replace("Something went wrong", "502 Bad Gateway"), 502, mimetype="text/html")
+    if fault == "html":
+        return Response(HTML_ERROR_PAGE, 200, mimetype="text/html")
+    if fault == "malformed-json":
+        body = '{"generationId": "%s", "status": "PROCE' % (job.id if job else "")
+        return Response(body, 200, mimetype="application/json")
+    if fault == "rate-limited":
+        body = {"message": "Too many requests. Please try again later.", "code": "RATE_LIMIT_EXCEEDED"}
+        return jsonify(body), 429, {"Retry-After": str(step["retryAfter"])}
+    return jsonify(NOT_FOUND), 404
+
+
+def status_body(job: Job, millis: bool = False, error_code: bool = False) -> dict:
+    """A job's status in the Genlook shape: result fields only when COMPLETED, error only when FAILED."""
+    step = job.status_step
+    body = {"generationId": job.id, "status": job.status}
+    if job.status == "COMPLETED":
+        body["resultImageKey"] = f"generations/{job.id}.jpg"
+        body["resultImageUrl"] = step.get("resultImageUrl") or request.host_url.rstrip("/") + signed_path(
+            f"/_storage/results/{job.id}.jpg", mock().config["resultTtlSeconds"])
+    elif job.status == "FAILED":
+        body["errorMessage"] = step.get("errorMessage") or "Generation failed"
+        if error_code and step.get("errorCode"):
+            body["errorCode"] = step["errorCode"]
+    body["createdAt"] = iso(job.created_at, millis)
+    body["updatedAt"] = iso(job.updated_at, millis)
+    return body
+
+
+def read_status(job: Job | None):
+    """Advance the job one poll; return (step, None) for a status, or (None, response) for a fault."""
+    if job is None:
+        return None, (jsonify(NOT_FOUND), 404)
+    step = mock().poll(job)
+    if "fault" not in step:
+        return step, None
+    if step["fault"] == "slow":
+        time.sleep(step["delayMs"] / 1000)
+        return job.status_step, None
+    return None, fault_response(step, job)
+
+
+@bp.get("/generation/<path:gen_id>")
+def generation(gen_id: str):
+    """Poll a generation: each read moves it along its timeline."""
+    _, fault = read_status(mock().jobs.get(gen_id))
+    if fault:
+        return fault
+    return jsonify(status_body(mock().jobs[gen_id], error_code=mock().config["proxyErrorCode"]))
+
+
+@bp.post("/share-generation")
+def share_generation():
+    """A public share link for a COMPLETED generation; the same generation keeps its token."""
+    payload = json_body()
+    gen_id = require_str(payload, "generationId", limit=200)
+    require_str(payload, "effectiveDomain", optional=True, limit=255)
+    state = mock()
+    job = state.jobs.get(gen_id)
+    if job is None:
+        raise APIError(404, "Generation not found")
+    if job.status != "COMPLETED":
+        raise APIError(400, "Only a completed generation can be shared")
+    with state.lock:
+        token = state.shares.get(gen_id)
+        if token is None:
+            limited("share")
+            token = state.shares[gen_id] = secrets.token_urlsafe(9)
+    return jsonify({"shareToken": token, "shareUrl": f"https://genlook.app/s/{token}",
+                    "expiresAt": iso(state.now() + 30 * 86400)})
+
+
+@bp.post("/collect-email")
+def collect_email():
+    """Fire-and-forget email capture: a bad address answers success false, never an error status."""
+    payload = json_body()
+    email = payload.get("email")
+    consent = payload.get("marketingConsent", False)
+    if not isinstance(consent, bool):
+        raise APIError(400, "marketingConsent must be a boolean")
+    if not isinstance(email, str) or len(email) > 254 or not EMAIL.match(email):
+        return jsonify({"success": False, "message": "Invalid email format"})
+    state = mock()
+    state.emails.append({"email": email, "marketingConsent": consent, "at": int(state.now() * 1000)})
+    return jsonify({"success": True, "message": "Email collected successfully"})
+
+
+@bp.post("/tracking/events")
+def tracking_events():
+    """A batch of 1-50 analytics events with a shared context, recorded for tests."""
+    payload = json_body()
+    events, context = payload.get("events"), payload.get("context")
+    if not isinstance(events, list) or not 1 <= len(events) <= 50:
+        raise APIError(400, "events must be a list of 1 to 50 events")
+    if not isinstance(context, dict):
+        raise APIError(400, "context is required and must be an object")
+    for index, event in enumerate(events):
+        if not isinstance(event, dict):
+            raise APIError(400, f"events[{index}] must be an object")
+        for key in ("event", "timestamp", "$insert_id"):
+            if not isinstance(event.get(key), str) or not event[key]:
+                raise APIError(400, f"events[{index}].{key} is required and must be a non-empty string")
+        if "properties" in event and not isinstance(event["properties"], dict):
+            raise APIError(400, f"events[{index}].properties must be an object")
+    state = mock()
+    state.tracking.append({"events": events, "context": context, "at": int(state.now() * 1000)})
+    return jsonify({"success": True})

@@ -1,0 +1,181 @@
+"""All mutable mock state of one app instance: config, jobs, uploads, logs, limits, clock."""
+
+from __future__ import annotations
+
+import copy
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from dataclasses import field
+
+from .timeline import Cursor
+
+REQUEST_LOG_LIMIT = 10_000
+RECORD_LIMIT = 10_000
+
+DEFAULT_CONFIG: dict = {
+    "scenario": "success",
+    "credits": True,
+    "blockedForm": "status",
+    "proxyErrorCode": False,
+    "proxySecret": None,
+    "signatureMaxAgeSeconds": 90,
+    "uploadTtlSeconds": 900,
+    "resultTtlSeconds": 3600,
+    "maxUploadBytes": 20 * 1024 * 1024,
+    "rateLimits": {
+        "upload": {"limit": 10, "windowSeconds": 300},
+        "fittingRoom": {"limit": 50, "windowSeconds": 7 * 86400},
+        "share": {"limit": 20, "windowSeconds": 60},
+    },
+}
+
+
+@dataclass
+class Job:
+    id: str
+    task_id: int
+    cursor: Cursor
+    created_at: float
+    product_id: str | None = None
+    variant_id: str | None = None
+    user_image_id: str | None = None
+    status: str = "PENDING"
+    updated_at: float = 0.0
+    status_step: dict = field(default_factory=lambda: {"status": "PENDING"})
+    polls: int = 0
+    result: bytes | None = None  # the composite, made once on first download
+
+
+@dataclass
+class Upload:
+    key: str
+    expires_at: float
+    data: bytes | None = None
+    content_type: str | None = None
+    file_id: str | None = None
+
+
+class MockState:
+    """One per app (in app.extensions), so two create_app() calls never share anything."""
+
+    def __init__(self, config_overrides: dict | None = None):
+        self.lock = threading.RLock()
+        self._initial_config = merge_config(copy.deepcopy(DEFAULT_CONFIG), config_overrides or {})
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget jobs, uploads, files, logs, counters and config changes; the clock offset too."""
+        with self.lock:
+            self.config = copy.deepcopy(self._initial_config)
+            self.jobs: dict[str, Job] = {}
+            self.jobs_by_task: dict[int, str] = {}
+            self.uploads: dict[str, Upload] = {}
+            self.files: dict[str, Upload] = {}
+            self.requests: deque = deque(maxlen=REQUEST_LOG_LIMIT)
+            self.tracking: deque = deque(maxlen=RECORD_LIMIT)
+            self.emails: deque = deque(maxlen=RECORD_LIMIT)
+            self.hits: dict[tuple[str, str], deque] = {}
+            self.shares: dict[str, str] = {}
+            self.clock_offset = 0.0
+            self._task_seq = 0
+
+    def now(self) -> float:
+        return time.time() + self.clock_offset
+
+    def new_job(self, steps: list[dict], **fields) -> Job:
+        with self.lock:
+            now = self.now()
+            self._task_seq += 1
+            job = Job(
+                id="gen_" + secrets.token_hex(8),
+                task_id=1_911_986_840_705_904_640 + self._task_seq,
+                cursor=Cursor(steps, now),
+                created_at=now,
+                updated_at=now,
+                **fields,
+            )
+            self.jobs[job.id] = job
+            self.jobs_by_task[job.task_id] = job.id
+            return job
+
+    def poll(self, job: Job) -> dict:
+        """Count one status read of the job and return the step that answers it."""
+        with self.lock:
+            step = job.cursor.take(self.now())
+            job.polls += 1
+            if "status" in step:
+                if step["status"] != job.status:
+                    job.status = step["status"]
+                    job.updated_at = job.cursor.step_started
+                job.status_step = step
+            return step
+
+    def hit(self, bucket: str, user: str) -> int:
+        """Record one use of a rate-limited bucket; return seconds to wait (0 when allowed)."""
+        rule = self.config["rateLimits"][bucket]
+        with self.lock:
+            now = self.now()
+            window = self.hits.setdefault((bucket, user), deque())
+            while window and window[0] <= now - rule["windowSeconds"]:
+                window.popleft()
+            if len(window) >= rule["limit"]:
+                return max(1, int(window[0] + rule["windowSeconds"] - now + 0.999))
+            window.append(now)
+            return 0
+
+
+class ConfigError(ValueError):
+    """A /_mock/config update that does not fit; the message names the field."""
+
+
+_SCALARS = {
+    "scenario": str,
+    "credits": bool,
+    "blockedForm": str,
+    "proxyErrorCode": bool,
+    "signatureMaxAgeSeconds": int,
+    "uploadTtlSeconds": int,
+    "resultTtlSeconds": int,
+    "maxUploadBytes": int,
+}
+
+
+def merge_config(current: dict, update: dict) -> dict:
+    """Return current updated with a validated partial config; raise ConfigError naming the field."""
+    from .scenarios import SCENARIOS
+
+    if not isinstance(update, dict):
+        raise ConfigError("config: expected a JSON object")
+    merged = copy.deepcopy(current)
+    for key, value in update.items():
+        if key in _SCALARS:
+            kind = _SCALARS[key]
+            if type(value) is not kind or (kind is int and value < 0):
+                raise ConfigError(f"{key}: expected {'a non-negative integer' if kind is int else kind.__name__}")
+            merged[key] = value
+        elif key == "proxySecret":
+            if value is not None and (not isinstance(value, str) or not value):
+                raise ConfigError("proxySecret: expected a non-empty string or null")
+            merged[key] = value
+        elif key == "rateLimits":
+            if not isinstance(value, dict):
+                raise ConfigError("rateLimits: expected an object")
+            for bucket, rule in value.items():
+                if bucket not in merged["rateLimits"]:
+                    raise ConfigError(f"rateLimits.{bucket}: expected one of upload, fittingRoom, share")
+                if not isinstance(rule, dict) or set(rule) - {"limit", "windowSeconds"}:
+                    raise ConfigError(f"rateLimits.{bucket}: expected {{limit, windowSeconds}}")
+                for name, number in rule.items():
+                    if type(number) is not int or number < (0 if name == "limit" else 1):
+                        raise ConfigError(f"rateLimits.{bucket}.{name}: expected a positive integer")
+                merged["rateLimits"][bucket] |= rule
+        else:
+            raise ConfigError(f"{key}: unknown config field")
+    if merged["scenario"] not in SCENARIOS:
+        raise ConfigError(f"scenario: unknown scenario {merged['scenario']!r}; see GET /_mock/scenarios")
+    if merged["blockedForm"] not in ("status", "body"):
+        raise ConfigError("blockedForm: expected 'status' or 'body'")
+    return merged

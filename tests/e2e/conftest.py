@@ -1,0 +1,115 @@
+"""Browser fixtures: the real Flask app on a free port, a system Chromium when there is one, mock helpers."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from server import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+SYSTEM_CHROMIUMS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+# Flags this kind of machine needs: no sandbox as root, no GPU, no calls home on a closed network.
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# Tests drive many uploads from one address; the per-user limits get their own tests.
+TEST_LIMITS = {name: {"limit": 10_000, "windowSeconds": 60} for name in ("upload", "fittingRoom", "share")}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Use $TRYON_CHROMIUM or a system Chromium; TRYON_CHROMIUM=bundled keeps Playwright's own browser."""
+    chosen = os.environ.get("TRYON_CHROMIUM")
+    if chosen == "bundled":
+        return browser_type_launch_args
+    path = chosen or next((p for p in SYSTEM_CHROMIUMS if os.access(p, os.X_OK)), None)
+    if not path:
+        return browser_type_launch_args
+    args = [*browser_type_launch_args.get("args", []), *CHROMIUM_FLAGS]
+    return {**browser_type_launch_args, "executable_path": path, "args": args}
+
+
+@pytest.fixture(scope="session")
+def live_app():
+    """The app behind the live server (one per test worker)."""
+    if not (ROOT / "dist" / "tryon-widget.js").exists():
+        pytest.fail("dist/tryon-widget.js is missing: run `python build.py` (or `python3 dev.py test`)")
+    return create_app({"MOCK": {"rateLimits": TEST_LIMITS}})
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """Serve the app on a free port in a thread; yield its base URL."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """pytest-playwright resolves page.goto('/') against this."""
+    return live_server
+
+
+class Mock:
+    """Test-side handle on the live mock: config, scripted jobs and the request log."""
+
+    def __init__(self, app):
+        self.app = app
+        self.state = app.extensions["tryon_mock"]
+        self.http = app.test_client()
+
+    def config(self, **changes):
+        response = self.http.put("/_mock/config", json=changes)
+        assert response.status_code == 200, response.get_json()
+
+    def generation(self, scenario=None, timeline=None) -> str:
+        body = {"scenario": scenario} if scenario else {"timeline": timeline}
+        response = self.http.post("/_mock/generations", json=body)
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()["generationId"]
+
+    def requests(self, contains: str = "", method: str | None = None) -> list[dict]:
+        with self.state.lock:
+            log = list(self.state.requests)
+        return [r for r in log if contains in r["path"] and (method is None or r["method"] == method)]
+
+    def status_polls(self) -> list[dict]:
+        return self.requests("/public/generation/", "GET")
+
+    def wait_for_requests(self, count: int, contains: str = "/public/generation/", timeout: float = 10) -> None:
+        """Block until the mock has answered `count` matching requests (server-side, no page sleeps)."""
+        deadline = time.monotonic() + timeout
+        while len(self.requests(contains)) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"expected {count} requests to {contains}, saw {len(self.requests(contains))}")
+            time.sleep(0.01)
+
+
+@pytest.fixture
+def mock(live_app):
+    """The live mock, reset before each test."""
+    live_app.extensions["tryon_mock"].reset()
+    return Mock(live_app)
+
+
+@pytest.fixture(scope="session")
+def photo(tmp_path_factory) -> Path:
+    """A small JPEG 'shopper photo' on disk, for file choosers."""
+    from PIL import Image
+
+    path = tmp_path_factory.mktemp("photos") / "me.jpg"
+    Image.new("RGB", (480, 600), (180, 190, 200)).save(path, "JPEG")
+    return path

@@ -1,0 +1,54 @@
+"""The widget on the product page, driven from the button press to a result, on Playwright's clock."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+from playwright.sync_api import expect
+
+
+def start_try_on(page: Page, photo) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Try it on").click()
+    chooser.value.set_files(photo)
+
+
+def test_widget_goes_from_press_to_result_and_stops_polling(page: Page, mock, photo) -> None:
+    page.clock.install()
+    page.goto("/")
+    widget = page.locator("tryon-widget")
+    expect(widget).to_have_attribute("state", "idle")
+
+    start_try_on(page, photo)
+    expect(widget).to_have_attribute("state", "pending")
+    assert len(mock.status_polls()) == 1
+
+    page.clock.run_for(2000)
+    mock.wait_for_requests(2)
+    expect(widget).to_have_attribute("state", "processing")
+    page.clock.run_for(2000)
+    mock.wait_for_requests(3)
+    page.clock.run_for(2000)
+    expect(widget).to_have_attribute("state", "completed")
+
+    result = page.locator("tryon-widget [part=result]")
+    expect(result).to_be_visible()
+    expect(result).to_have_attribute("alt", "You wearing Linen Overshirt")
+    assert result.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert len(mock.status_polls()) == 4
+
+    page.clock.run_for(60_000)
+    assert len(mock.status_polls()) == 4, "a status request was made after COMPLETED"
+
+
+def test_widget_shows_the_failure_and_stops(page: Page, mock, photo) -> None:
+    mock.config(scenario="failed")
+    page.goto("/")
+    page.locator("tryon-widget").evaluate("el => el.setAttribute('poll-interval', '20')")
+    start_try_on(page, photo)
+    widget = page.locator("tryon-widget")
+    expect(widget).to_have_attribute("state", "failed")
+    expect(page.locator("tryon-widget [part=error]")).to_have_text("We couldn't create your try-on.")
+    polls = len(mock.status_polls())
+    assert polls == 3
+    page.wait_for_timeout(200)
+    assert len(mock.status_polls()) == polls

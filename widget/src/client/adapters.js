@@ -1,0 +1,59 @@
+// Status answers of the three seed APIs, normalized to one shape the engine and the UI understand.
+import { ApiError } from './errors.js';
+
+const str = (value) => (typeof value === 'string' && value ? value : null);
+
+function genlook(raw, id) {
+  return {
+    generationId: str(raw.generationId) || id,
+    status: raw.status,
+    resultImageUrl: raw.status === 'COMPLETED' ? str(raw.resultImageUrl) : null,
+    errorCode: str(raw.errorCode),
+    errorMessage: str(raw.errorMessage),
+    createdAt: str(raw.createdAt),
+    updatedAt: str(raw.updatedAt),
+    raw,
+  };
+}
+
+const SELLERPIC_STATUS = { CREATED: 'PENDING', RUNNING: 'PROCESSING', SUCCESS: 'COMPLETED', FAILED: 'FAILED' };
+
+function sellerpic(raw, id) {
+  if (raw.success !== true || raw.code !== 0) {
+    throw new ApiError(str(raw.msg) || 'SellerPic request failed', { status: 200, code: String(raw.code), body: raw });
+  }
+  const items = Array.isArray(raw.data?.resultList) ? raw.data.resultList.filter((item) => item && typeof item === 'object') : [];
+  const done = items.find((item) => item.status === 'SUCCESS');
+  const unknown = items.find((item) => !Object.hasOwn(SELLERPIC_STATUS, item.status));
+  // One finished image is a result; an unknown status is passed on, so the engine reports it.
+  let status = 'PENDING';
+  if (done) status = 'COMPLETED';
+  else if (unknown) status = String(unknown.status);
+  else if (items.length && items.every((item) => item.status === 'FAILED')) status = 'FAILED';
+  else if (items.some((item) => item.status === 'RUNNING')) status = 'PROCESSING';
+  const failed = status === 'FAILED' ? items[0] : null;
+  return {
+    generationId: id,
+    status,
+    resultImageUrl: done ? str(done.fileUrl) : null,
+    errorCode: failed && failed.errorCode != null ? String(failed.errorCode) : null,
+    errorMessage: failed ? str(failed.errorMsg) : null,
+    createdAt: null,
+    updatedAt: null,
+    raw,
+  };
+}
+
+/** name -> {statusUrl template, normalize(raw, id), pollIntervalMs default}. */
+export const ADAPTERS = {
+  'genlook-proxy': { statusUrl: (proxyPath) => `${proxyPath}/generation/{id}`, normalize: genlook },
+  'genlook-api': { statusUrl: () => '/tryon/v1/generations/{id}', normalize: genlook },
+  // SellerPic asks for at least a minute between status checks.
+  sellerpic: { statusUrl: () => '/v1/api/generate?id={id}', normalize: sellerpic, pollIntervalMs: 60_000 },
+};
+
+export function adapterFor(name) {
+  const adapter = ADAPTERS[name];
+  if (!adapter) throw new TypeError(`Expected \`adapter\` to be one of ${Object.keys(ADAPTERS).join(', ')}, got ${String(name)}`);
+  return adapter;
+}
