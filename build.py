@@ -26,12 +26,16 @@ JS_FILE_LIMIT = 10_000
 ENTRIES = [("widget/src/index.js", "tryon-widget.js"), ("widget/src/ui/index.js", "tryon-ui.js")]
 
 
-def esbuild_args(entry: str, outfile: str) -> list[str]:
+def esbuild_args(entry: str, outfile: str, dist: Path = DIST) -> list[str]:
     return [
         str(ESBUILD), entry, "--bundle", "--minify", "--format=iife", "--target=es2020",
         "--sourcemap", "--mangle-props=^_", "--legal-comments=none", "--charset=utf8", "--log-level=warning",
-        f"--outfile={DIST / outfile}", f"--metafile={DIST / (outfile + '.meta.json')}",
+        f"--outfile={dist / outfile}", f"--metafile={dist / (outfile + '.meta.json')}",
     ]
+
+
+def shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def report(paths: list[Path]) -> list[str]:
@@ -46,36 +50,38 @@ def report(paths: list[Path]) -> list[str]:
             ok = len(raw) <= JS_FILE_LIMIT
             budget = f"{'ok' if ok else 'OVER'} ({len(raw):,} of {JS_FILE_LIMIT:,})"
             if not ok:
-                problems.append(f"{path.relative_to(ROOT)} is {len(raw):,} bytes on disk; every JavaScript file an "
+                problems.append(f"{shown(path)} is {len(raw):,} bytes on disk; every JavaScript file an "
                                 f"app block names must be at most {JS_FILE_LIMIT:,} bytes (Theme Check "
                                 f"AssetSizeAppBlockJavaScript).")
-        print(f"{str(path.relative_to(ROOT)):<36}{len(raw):>10,}{zipped:>10,}  {budget}")
+        print(f"{shown(path):<36}{len(raw):>10,}{zipped:>10,}  {budget}")
     return problems
 
 
-def build() -> int:
+def build(entries: list[tuple[str, str]] = ENTRIES, dist: Path = DIST, assets: Path | None = EXTENSION_ASSETS) -> int:
+    """Bundle each entry into dist; 0 on success, 1 on an esbuild error or a file over budget, 2 without esbuild."""
     if not ESBUILD.exists():
-        print(f"error: esbuild is not installed ({ESBUILD.relative_to(ROOT)} is missing). Run `npm ci` in "
+        print(f"error: esbuild is not installed ({shown(ESBUILD)} is missing). Run `npm ci` in "
               f"{ROOT}, or `python3 dev.py serve`, which sets everything up.", file=sys.stderr)
         return 2
-    shutil.rmtree(DIST, ignore_errors=True)
-    DIST.mkdir()
-    for entry, outfile in ENTRIES:
-        result = subprocess.run(esbuild_args(entry, outfile), cwd=ROOT, capture_output=True, text=True)
+    shutil.rmtree(dist, ignore_errors=True)
+    dist.mkdir(parents=True)
+    for entry, outfile in entries:
+        result = subprocess.run(esbuild_args(entry, outfile, dist), cwd=ROOT, capture_output=True, text=True)
         sys.stderr.write(result.stderr)
         if result.returncode != 0:
             print(f"error: esbuild could not bundle {entry} (see its message above)", file=sys.stderr)
             return 1
-    written = sorted(p for p in DIST.iterdir() if not p.name.endswith(".meta.json"))
+    written = sorted(p for p in dist.iterdir() if not p.name.endswith(".meta.json"))
     problems = report(written)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
         return 1
-    EXTENSION_ASSETS.mkdir(parents=True, exist_ok=True)
-    for path in written:
-        if path.suffix == ".js":
-            shutil.copy2(path, EXTENSION_ASSETS / path.name)
+    if assets is not None:
+        assets.mkdir(parents=True, exist_ok=True)
+        for path in written:
+            if path.suffix == ".js":
+                shutil.copy2(path, assets / path.name)
     return 0
 
 

@@ -19,6 +19,9 @@ def create_app(config: dict | None = None) -> Flask:
         # Per app, so signed URLs from one instance never validate on another.
         URL_SIGNING_KEY=secrets.token_bytes(32),
         STORAGE_ORIGIN=None,
+        # Keys the Try-On API v1 and SellerPic mocks accept (test keys, not secrets).
+        GENLOOK_API_KEYS=("gk_test_mock",),
+        SELLERPIC_API_KEYS=("sp_test_mock",),
         MOCK={},
     )
     if config:
@@ -31,6 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import control
     from . import errors
+    from . import other_apis
     from . import pages
     from . import proxy_api
     from . import storage
@@ -39,6 +43,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(proxy_api.bp)
     app.register_blueprint(storage.bp)
     app.register_blueprint(control.bp)
+    app.register_blueprint(other_apis.v1)
+    app.register_blueprint(other_apis.sellerpic)
     app.register_blueprint(pages.bp)
 
     @app.after_request

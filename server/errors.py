@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import Flask
 from flask import jsonify
 from flask import request
@@ -61,12 +63,18 @@ def json_body(optional: bool = False) -> dict:
         if optional:
             return {}
         raise APIError(400, "Request body must be a JSON object")
-    payload = request.get_json(force=True, silent=True)
-    if payload is None:
-        raise APIError(400, "Request body is not valid JSON")
+    try:
+        payload = json.loads(raw, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as exc:
+        raise APIError(400, "Request body is not valid JSON") from exc
     if not isinstance(payload, dict):
         raise APIError(400, "Request body must be a JSON object")
     return payload
+
+
+def _refuse_constant(name: str):
+    # NaN and Infinity are not JSON, though Python's parser accepts them.
+    raise ValueError(f"{name} is not valid JSON")
 
 
 def require_str(payload: dict, key: str, optional: bool = False, limit: int = 2000) -> str | None:

@@ -164,22 +164,27 @@ def fitting_room():
     return jsonify({"jobId": job.id, "message": "Generation job created successfully"})
 
 
-def fault_response(step: dict, job: Job | None):
-    """The answer a fault step gives instead of a status."""
+def transport_fault(step: dict, job: Job) -> Response | None:
+    """Faults that look the same whatever API is behind them: a 502 page, an HTML page, a cut-off body."""
     fault = step["fault"]
-    if fault == "http-500":
-        return jsonify({"message": "Internal server error"}), 500
     if fault == "http-502":
         return Response(HTML_ERROR_PAGE.replace("Something went wrong", "502 Bad Gateway"), 502, mimetype="text/html")
     if fault == "html":
         return Response(HTML_ERROR_PAGE, 200, mimetype="text/html")
     if fault == "malformed-json":
-        body = '{"generationId": "%s", "status": "PROCE' % (job.id if job else "")
-        return Response(body, 200, mimetype="application/json")
+        return Response('{"generationId": "%s", "status": "PROCE' % job.id, 200, mimetype="application/json")
+    return None
+
+
+def proxy_fault(step: dict, job: Job):
+    """A fault step as the app proxy answers it."""
+    fault = step["fault"]
+    if fault == "http-500":
+        return jsonify({"message": "Internal server error"}), 500
     if fault == "rate-limited":
         body = {"message": "Too many requests. Please try again later.", "code": "RATE_LIMIT_EXCEEDED"}
         return jsonify(body), 429, {"Retry-After": str(step["retryAfter"])}
-    return jsonify(NOT_FOUND), 404
+    return transport_fault(step, job) or (jsonify(NOT_FOUND), 404)
 
 
 def status_body(job: Job, millis: bool = False, error_code: bool = False) -> dict:
@@ -199,26 +204,25 @@ def status_body(job: Job, millis: bool = False, error_code: bool = False) -> dic
     return body
 
 
-def read_status(job: Job | None):
-    """Advance the job one poll; return (step, None) for a status, or (None, response) for a fault."""
-    if job is None:
-        return None, (jsonify(NOT_FOUND), 404)
+def poll_job(job: Job) -> dict:
+    """Count one status read; return the step that answers it (a slow step waits, then answers the status)."""
     step = mock().poll(job)
-    if "fault" not in step:
-        return step, None
-    if step["fault"] == "slow":
+    if step.get("fault") == "slow":
         time.sleep(step["delayMs"] / 1000)
-        return job.status_step, None
-    return None, fault_response(step, job)
+        return job.status_step
+    return step
 
 
 @bp.get("/generation/<path:gen_id>")
 def generation(gen_id: str):
     """Poll a generation: each read moves it along its timeline."""
-    _, fault = read_status(mock().jobs.get(gen_id))
-    if fault:
-        return fault
-    return jsonify(status_body(mock().jobs[gen_id], error_code=mock().config["proxyErrorCode"]))
+    job = mock().jobs.get(gen_id)
+    if job is None:
+        return jsonify(NOT_FOUND), 404
+    step = poll_job(job)
+    if "fault" in step:
+        return proxy_fault(step, job)
+    return jsonify(status_body(job, error_code=mock().config["proxyErrorCode"]))
 
 
 @bp.post("/share-generation")
