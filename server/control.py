@@ -125,6 +125,14 @@ def reset():
     return jsonify({"reset": True})
 
 
+@bp.get("/openapi.json")
+def openapi():
+    """An OpenAPI 3.1 description of every mock endpoint."""
+    from .openapi import spec
+
+    return jsonify(spec())
+
+
 @bp.post("/clock")
 def clock():
     """Move the mock's clock forward, for timed steps, expiries and rate-limit windows."""

@@ -49,9 +49,9 @@ def v1_generation(gen_id: str):
     # The code name for an unknown id is UNCONFIRMED in the reference; the SDK's class suggests this one.
     if job is None:
         return v1_error(404, "GENERATION_NOT_FOUND", "Generation not found")
-    step = poll_job(job)
+    step, view = poll_job(job)
     if "fault" not in step:
-        return jsonify(status_body(job, millis=True, error_code=True))
+        return jsonify(status_body(job, view, millis=True, error_code=True))
     if step["fault"] == "http-500":
         return v1_error(500, "INTERNAL_ERROR", "Internal server error")
     if step["fault"] == "rate-limited":
@@ -83,7 +83,7 @@ def sellerpic_generate():
     job = state.jobs.get(state.jobs_by_task.get(int(raw), ""))
     if job is None:
         return envelope(code=SELLERPIC_INVENTED_CODES["not_found"], msg="Record Not Found", status=404)
-    step = poll_job(job)
+    step, view = poll_job(job)
     if "fault" in step:
         if step["fault"] == "http-500":
             return envelope(code=SELLERPIC_INVENTED_CODES["server_error"], msg="Internal server error", status=500)
@@ -92,10 +92,10 @@ def sellerpic_generate():
                             headers={"Retry-After": str(step["retryAfter"])})
         return transport_fault(step, job) or envelope(
             code=SELLERPIC_INVENTED_CODES["not_found"], msg="Record Not Found", status=404)
-    body = status_body(job)
+    body = status_body(job, view)
     item = {"id": str(job.task_id * 10 + 1), "fileUrl": body.get("resultImageUrl", ""),
-            "status": SELLERPIC_STATUS[job.status], "errorCode": 0, "errorMsg": ""}
-    if job.status == "FAILED":
+            "status": SELLERPIC_STATUS[view.status], "errorCode": 0, "errorMsg": ""}
+    if view.status == "FAILED":
         item["errorCode"] = SELLERPIC_INVENTED_CODES["generation_failed"]
         item["errorMsg"] = body["errorMessage"]
     return envelope({"resultList": [item]})

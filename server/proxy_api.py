@@ -24,6 +24,7 @@ from .signature import verify
 from .state import Job
 from .state import MockState
 from .state import Upload
+from .state import View
 from .storage import signed_path
 from .storage import storage_origin
 
@@ -187,30 +188,30 @@ def proxy_fault(step: dict, job: Job):
     return transport_fault(step, job) or (jsonify(NOT_FOUND), 404)
 
 
-def status_body(job: Job, millis: bool = False, error_code: bool = False) -> dict:
+def status_body(job: Job, view: View, millis: bool = False, error_code: bool = False) -> dict:
     """A job's status in the Genlook shape: result fields only when COMPLETED, error only when FAILED."""
-    step = job.status_step
-    body = {"generationId": job.id, "status": job.status}
-    if job.status == "COMPLETED":
+    step = view.step
+    body = {"generationId": job.id, "status": view.status}
+    if view.status == "COMPLETED":
         body["resultImageKey"] = f"generations/{job.id}.jpg"
         body["resultImageUrl"] = step.get("resultImageUrl") or request.host_url.rstrip("/") + signed_path(
             f"/_storage/results/{job.id}.jpg", mock().config["resultTtlSeconds"])
-    elif job.status == "FAILED":
+    elif view.status == "FAILED":
         body["errorMessage"] = step.get("errorMessage") or "Generation failed"
         if error_code and step.get("errorCode"):
             body["errorCode"] = step["errorCode"]
     body["createdAt"] = iso(job.created_at, millis)
-    body["updatedAt"] = iso(job.updated_at, millis)
+    body["updatedAt"] = iso(view.updated_at, millis)
     return body
 
 
-def poll_job(job: Job) -> dict:
-    """Count one status read; return the step that answers it (a slow step waits, then answers the status)."""
-    step = mock().poll(job)
+def poll_job(job: Job) -> tuple[dict, View]:
+    """Count one status read: the answering step (a slow step waits, then answers the status) and the job's view."""
+    step, view = mock().poll(job)
     if step.get("fault") == "slow":
         time.sleep(step["delayMs"] / 1000)
-        return job.status_step
-    return step
+        return view.step, view
+    return step, view
 
 
 @bp.get("/generation/<path:gen_id>")
@@ -219,10 +220,10 @@ def generation(gen_id: str):
     job = mock().jobs.get(gen_id)
     if job is None:
         return jsonify(NOT_FOUND), 404
-    step = poll_job(job)
+    step, view = poll_job(job)
     if "fault" in step:
         return proxy_fault(step, job)
-    return jsonify(status_body(job, error_code=mock().config["proxyErrorCode"]))
+    return jsonify(status_body(job, view, error_code=mock().config["proxyErrorCode"]))
 
 
 @bp.post("/share-generation")

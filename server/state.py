@@ -9,6 +9,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from dataclasses import field
+from typing import NamedTuple
 
 from .timeline import Cursor
 
@@ -47,6 +48,14 @@ class Job:
     status_step: dict = field(default_factory=lambda: {"status": "PENDING"})
     polls: int = 0
     result: bytes | None = None  # the composite, made once on first download
+
+
+class View(NamedTuple):
+    """A job's status as one poll answered it."""
+
+    status: str
+    updated_at: float
+    step: dict
 
 
 @dataclass
@@ -101,8 +110,8 @@ class MockState:
             self.jobs_by_task[job.task_id] = job.id
             return job
 
-    def poll(self, job: Job) -> dict:
-        """Count one status read of the job and return the step that answers it."""
+    def poll(self, job: Job) -> tuple[dict, View]:
+        """Count one status read; return the step that answers it and the job as that answer sees it."""
         with self.lock:
             step = job.cursor.take(self.now())
             job.polls += 1
@@ -111,7 +120,8 @@ class MockState:
                     job.status = step["status"]
                     job.updated_at = job.cursor.step_started
                 job.status_step = step
-            return step
+            # A snapshot, so a concurrent poll cannot change this answer after the lock is released.
+            return step, View(job.status, job.updated_at, job.status_step)
 
     def hit(self, bucket: str, user: str) -> int:
         """Record one use of a rate-limited bucket; return seconds to wait (0 when allowed)."""

@@ -132,3 +132,13 @@ def test_clock_moves_timed_steps(client):
     assert statuses(client, gen_id, 1) == ["COMPLETED"]
     for bad in ({"advanceMs": -1}, {"advanceMs": "5"}, {}, {"advanceMs": True}):
         assert client.post("/_mock/clock", json=bad).status_code == 400
+
+
+def test_openapi_lists_every_route(client, app):
+    spec = client.get("/_mock/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.1")
+    documented = {path.replace("{id}", "<id>") for path in spec["paths"]}
+    for rule in app.url_map.iter_rules():
+        path = rule.rule.replace("<path:gen_id>", "<id>").replace("<gen_id>", "<id>")
+        if path.startswith(("/apps/", "/_mock/", "/tryon/", "/v1/")) and path != "/_mock/openapi.json":
+            assert path in documented, path
