@@ -8,6 +8,7 @@ from flask import current_app
 from flask import render_template
 from flask import send_from_directory
 
+from . import ROOT
 from .catalog import DEFAULT_PRODUCT_ID
 from .catalog import PRODUCTS
 from .catalog import numeric_id
@@ -37,6 +38,14 @@ def render_product(product_id: str):
                 for variant in product["variants"]]
     return render_template("pages/product.html", product=product, product_id=product_id, variants=variants,
                            scenarios=SCENARIOS, products=PRODUCTS)
+
+
+@bp.get("/src/<path:name>")
+def sources(name: str):
+    """widget/src as ES modules, for theme developers who import the client unbundled."""
+    response = send_from_directory(ROOT / "widget" / "src", name, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 @bp.get("/assets/<path:name>")

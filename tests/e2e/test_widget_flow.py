@@ -15,6 +15,7 @@ def start_try_on(page: Page, photo) -> None:
 def test_widget_goes_from_press_to_result_and_stops_polling(page: Page, mock, photo) -> None:
     page.clock.install()
     page.goto("/")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     widget = page.locator("tryon-widget")
     expect(widget).to_have_attribute("state", "idle")
 

@@ -8,7 +8,8 @@ import { waitFor } from './poll.js';
 const CREDITS_TTL_MS = 120_000;
 
 /** Returns {ctx, api}: `ctx` is what the after-press actions need, `api` the core methods. */
-export function createCore(config = {}) {
+export function createCore(options) {
+  const config = options ?? {};
   const proxyPath = (config.proxyPath ?? '/apps/proxy_genlook-x/public').replace(/\/+$/, '');
   const fetchImpl = config.fetch ?? ((...args) => globalThis.fetch(...args));
   const adapterName = config.adapter ?? 'genlook-proxy';

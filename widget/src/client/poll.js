@@ -28,7 +28,7 @@ export function pollOptions(input) {
 
 /** Result URLs the page may show: http(s), blob: and data:image/ only. */
 export function isSafeImageUrl(url) {
-  if (typeof url !== 'string' || !url) return false;
+  if (typeof url !== 'string' || !url.trim()) return false;
   if (/^data:image\//i.test(url)) return true;
   try {
     return ['https:', 'http:', 'blob:'].includes(new URL(url, globalThis.location?.href).protocol);
