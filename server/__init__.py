@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from flask import g
 from flask import request
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,14 +48,19 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(other_apis.sellerpic)
     app.register_blueprint(pages.bp)
 
+    @app.before_request
+    def note_epoch():
+        g.mock_epoch = app.extensions["tryon_mock"].epoch
+
     @app.after_request
     def log_request(response):
+        state = app.extensions["tryon_mock"]
         if not request.path.startswith("/_mock/"):
-            state = app.extensions["tryon_mock"]
             entry = {"method": request.method, "path": request.path, "status": response.status_code,
                      "at": int(state.now() * 1000)}
             with state.lock:
-                state.requests.append(entry)
+                if g.get("mock_epoch") == state.epoch:
+                    state.requests.append(entry)
         return response
 
     return app

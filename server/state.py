@@ -78,6 +78,8 @@ class MockState:
     def reset(self) -> None:
         """Forget jobs, uploads, files, logs, counters and config changes; the clock offset too."""
         with self.lock:
+            # Requests that began before a reset are not logged after it.
+            self.epoch = getattr(self, "epoch", 0) + 1
             self.config = copy.deepcopy(self._initial_config)
             self.jobs: dict[str, Job] = {}
             self.jobs_by_task: dict[int, str] = {}

@@ -35,3 +35,23 @@ def test_concurrent_polls_each_count_once():
         assert client.get(f"/_mock/generations/{gen_id}").get_json()["polls"] == 120
     finally:
         server.shutdown()
+
+
+def test_a_request_in_flight_during_reset_is_not_logged_after_it():
+    app = create_app()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = app.test_client()
+        gen_id = client.post("/_mock/generations", json={"timeline": [
+            {"fault": "slow", "polls": 1, "delayMs": 400}]}).get_json()["generationId"]
+        slow = threading.Thread(target=lambda: urllib.request.urlopen(
+            f"http://127.0.0.1:{server.server_port}{API}/generation/{gen_id}").read())
+        slow.start()
+        while not client.get(f"/_mock/generations/{gen_id}").get_json()["polls"]:
+            pass
+        client.post("/_mock/reset")
+        slow.join()
+        assert client.get("/_mock/requests").get_json()["requests"] == []
+    finally:
+        server.shutdown()

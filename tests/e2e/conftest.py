@@ -86,8 +86,9 @@ class Mock:
             log = list(self.state.requests)
         return [r for r in log if contains in r["path"] and (method is None or r["method"] == method)]
 
-    def status_polls(self) -> list[dict]:
-        return self.requests("/public/generation/", "GET")
+    def status_polls(self, generation_id: str = "") -> list[dict]:
+        """Status polls through the proxy API, of one generation when its id is given."""
+        return self.requests(f"/public/generation/{generation_id}", "GET")
 
     def wait_for_requests(self, count: int, contains: str = "/public/generation/", timeout: float = 10) -> None:
         """Block until the mock has answered `count` matching requests (server-side, no page sleeps)."""

@@ -5,6 +5,17 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
+from .client_harness import wait_until
+
+# Collects each polled status the widget announces; the next poll's timer is set right after.
+RECORD_STATUSES = """() => { window.seen = [];
+  document.addEventListener('tryon-status', (e) => e.detail.status && window.seen.push(e.detail.status.status)); }"""
+
+
+def statuses_seen(page: Page, count: int) -> list:
+    wait_until(page, f"window.seen.length >= {count}")
+    return page.evaluate("window.seen")
+
 
 def start_try_on(page: Page, photo) -> None:
     with page.expect_file_chooser() as chooser:
@@ -16,18 +27,21 @@ def test_widget_goes_from_press_to_result_and_stops_polling(page: Page, mock, ph
     page.clock.install()
     page.goto("/")
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    page.evaluate(RECORD_STATUSES)
     widget = page.locator("tryon-widget")
     expect(widget).to_have_attribute("state", "idle")
 
     start_try_on(page, photo)
+    assert statuses_seen(page, 1) == ["PENDING"]
     expect(widget).to_have_attribute("state", "pending")
-    assert len(mock.status_polls()) == 1
+    gen_id = widget.get_attribute("generation-id")
+    assert len(mock.status_polls(gen_id)) == 1
 
     page.clock.run_for(2000)
-    mock.wait_for_requests(2)
+    assert statuses_seen(page, 2) == ["PENDING", "PROCESSING"]
     expect(widget).to_have_attribute("state", "processing")
     page.clock.run_for(2000)
-    mock.wait_for_requests(3)
+    statuses_seen(page, 3)
     page.clock.run_for(2000)
     expect(widget).to_have_attribute("state", "completed")
 
@@ -35,7 +49,7 @@ def test_widget_goes_from_press_to_result_and_stops_polling(page: Page, mock, ph
     expect(result).to_be_visible()
     expect(result).to_have_attribute("alt", "You wearing Linen Overshirt")
     assert result.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert len(mock.status_polls()) == 4
+    assert len(mock.status_polls(gen_id)) == 4
 
     page.clock.run_for(60_000)
     assert len(mock.status_polls()) == 4, "a status request was made after COMPLETED"
@@ -49,7 +63,7 @@ def test_widget_shows_the_failure_and_stops(page: Page, mock, photo) -> None:
     widget = page.locator("tryon-widget")
     expect(widget).to_have_attribute("state", "failed")
     expect(page.locator("tryon-widget [part=error]")).to_have_text("We couldn't create your try-on.")
-    polls = len(mock.status_polls())
-    assert polls == 3
+    gen_id = widget.get_attribute("generation-id")
+    assert len(mock.status_polls(gen_id)) == 3
     page.wait_for_timeout(200)
-    assert len(mock.status_polls()) == polls
+    assert len(mock.status_polls()) == 3
