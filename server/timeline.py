@@ -73,20 +73,16 @@ def validate_step(step: object, index: int) -> dict:
     if step["fault"] not in FAULTS:
         raise TimelineError(f"{where}.fault: expected one of {', '.join(FAULTS)}")
     clean = {"fault": step["fault"], **_count(step, where)}
-    if step["fault"] == "rate-limited":
-        retry = step.get("retryAfter", 2)
-        if isinstance(retry, bool) or not isinstance(retry, int) or not 0 <= retry <= 3600:
-            raise TimelineError(f"{where}.retryAfter: expected whole seconds from 0 to 3600")
-        clean["retryAfter"] = retry
-    elif "retryAfter" in step:
-        raise TimelineError(f"{where}: retryAfter belongs to a rate-limited fault")
-    if step["fault"] == "slow":
-        delay = step.get("delayMs", 5000)
-        if isinstance(delay, bool) or not isinstance(delay, int) or not 0 <= delay <= MAX_DELAY_MS:
-            raise TimelineError(f"{where}.delayMs: expected milliseconds from 0 to {MAX_DELAY_MS}")
-        clean["delayMs"] = delay
-    elif "delayMs" in step:
-        raise TimelineError(f"{where}: delayMs belongs to a slow fault")
+    for key, owner, default, high, unit in (("retryAfter", "rate-limited", 2, 3600, "whole seconds"),
+                                            ("delayMs", "slow", 5000, MAX_DELAY_MS, "milliseconds")):
+        if step["fault"] != owner:
+            if key in step:
+                raise TimelineError(f"{where}: {key} belongs to a {owner} fault")
+            continue
+        value = step.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
+            raise TimelineError(f"{where}.{key}: expected {unit} from 0 to {high}")
+        clean[key] = value
     return clean
 
 

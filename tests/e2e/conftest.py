@@ -106,6 +106,16 @@ def mock(live_app):
     return Mock(live_app)
 
 
+@pytest.fixture
+def client_page(page, mock):
+    """The product page with window.TryOn loaded, on Playwright's clock, paused: time moves when a test runs it."""
+    page.clock.install()
+    page.goto("/")
+    page.wait_for_function("!!(window.TryOn && window.TryOn.createClient)")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    return page
+
+
 @pytest.fixture(scope="session")
 def photo(tmp_path_factory) -> Path:
     """A small JPEG 'shopper photo' on disk, for file choosers."""

@@ -42,15 +42,6 @@ async function pollGenerationStatus(jobId, onStatusChange) {
 """
 
 
-@pytest.fixture
-def client_page(page: Page, mock):
-    page.clock.install()
-    page.goto("/")
-    page.wait_for_function("!!(window.TryOn && window.TryOn.createClient)")
-    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
-    return page
-
-
 def test_the_documented_polling_loop_runs_against_the_mock(client_page: Page, mock) -> None:
     gen_id = mock.generation("success")
     client_page.evaluate("(id) => {" + DOC_LOOP + """

@@ -11,16 +11,6 @@ from .client_harness import start
 from .client_harness import wait_until
 
 
-@pytest.fixture
-def client_page(page: Page, mock):
-    page.clock.install()
-    page.goto("/")
-    page.wait_for_function("!!(window.TryOn && window.TryOn.createClient)")
-    # Paused: page time moves only when a test runs the clock.
-    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
-    return page
-
-
 def test_sixty_attempts_take_two_minutes_and_exactly_sixty_requests(client_page: Page, mock) -> None:
     gen_id = mock.generation("stuck")
     start_time = client_page.evaluate("Date.now()")
@@ -248,3 +238,14 @@ def test_each_request_has_its_own_timeout(client_page: Page, mock) -> None:
     assert events(client_page, 1) == ["retry:TIMEOUT"]
     client_page.clock.run_for(2500)
     assert outcome(client_page)["ok"]
+
+
+def test_retries_count_toward_the_time_limit_not_the_attempts(client_page: Page, mock) -> None:
+    start(client_page, mock.generation(timeline=[{"fault": "http-500", "polls": 1}]), {"timeoutMs": 20_000, "maxAttempts": 2})
+    # Backoffs of 2-2.5 s, 4-5 s and 8-10 s put the 4th request by 17.5 s; the 16-20 s one passes the deadline.
+    for count, step in ((1, 2500), (2, 5000), (3, 10_000), (4, 20_000)):
+        assert events(client_page, count) == ["retry:500"] * count
+        client_page.clock.run_for(step)
+    result = outcome(client_page)
+    assert result["name"] == "GenerationTimeoutError" and result["attempts"] == 0
+    assert len(mock.status_polls()) == 4
