@@ -23,7 +23,11 @@ ESBUILD = ROOT / "node_modules" / ".bin" / ("esbuild.cmd" if os.name == "nt" els
 # Shopify Theme Check's AssetSizeAppBlockJavaScript compares each app-block script's size on disk.
 JS_FILE_LIMIT = 10_000
 # (entry, output file): the page-load script every product page loads, and the UI it loads on first use.
-ENTRIES = [("widget/src/index.js", "tryon-widget.js"), ("widget/src/ui/index.js", "tryon-ui.js")]
+ENTRIES = [
+    ("widget/src/index.js", "tryon-widget.js"),
+    ("widget/src/ui/index.js", "tryon-ui.js"),
+    ("widget/src/ui/base.js", "tryon-ui-base.js"),
+]
 
 
 def esbuild_args(entry: str, outfile: str, dist: Path = DIST) -> list[str]:

@@ -196,12 +196,12 @@ def test_hidden_page_pauses_polling_and_resumes_at_once(client_page: Page, mock)
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ({"status": "QUEUED"}, "Unknown generation status"),
-        ({"status": "COMPLETED"}, "no usable result image URL"),
-        ({"status": "COMPLETED", "resultImageUrl": "javascript:alert(1)"}, "no usable result image URL"),
-        ({"status": "COMPLETED", "resultImageUrl": "data:text/html,<script>alert(1)</script>"}, "no usable result image URL"),
-        ({"status": "COMPLETED", "resultImageUrl": "  "}, "no usable result image URL"),
-        ({"status": 7}, "Unknown generation status"),
+        ({"status": "QUEUED"}, "Unknown status"),
+        ({"status": "COMPLETED"}, "No usable resultImageUrl"),
+        ({"status": "COMPLETED", "resultImageUrl": "javascript:alert(1)"}, "No usable resultImageUrl"),
+        ({"status": "COMPLETED", "resultImageUrl": "data:text/html,<script>alert(1)</script>"}, "No usable resultImageUrl"),
+        ({"status": "COMPLETED", "resultImageUrl": "  "}, "No usable resultImageUrl"),
+        ({"status": 7}, "Unknown status"),
     ],
 )
 def test_answers_that_break_the_contract_become_clear_errors(client_page: Page, mock, body, expected) -> None:

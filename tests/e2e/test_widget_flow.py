@@ -18,9 +18,14 @@ def statuses_seen(page: Page, count: int) -> list:
 
 
 def start_try_on(page: Page, photo) -> None:
+    """Press the button, give consent, choose the photo, and start."""
+    page.get_by_role("button", name="Try it on").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("checkbox").check()
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Try it on").click()
+        dialog.get_by_role("button", name="Choose a photo").click()
     chooser.value.set_files(photo)
+    dialog.get_by_role("button", name="Create my try-on").click()
 
 
 def test_widget_goes_from_press_to_result_and_stops_polling(page: Page, mock, photo) -> None:
@@ -62,7 +67,8 @@ def test_widget_shows_the_failure_and_stops(page: Page, mock, photo) -> None:
     start_try_on(page, photo)
     widget = page.locator("tryon-widget")
     expect(widget).to_have_attribute("state", "failed")
-    expect(page.locator("tryon-widget [part=error]")).to_have_text("We couldn't create your try-on.")
+    expect(page.locator("tryon-widget [data-error]")).to_have_text(
+        "Something went wrong with your try-on. Please try again.")
     gen_id = widget.get_attribute("generation-id")
     assert len(mock.status_polls(gen_id)) == 3
     page.wait_for_timeout(200)

@@ -20,7 +20,7 @@ const SELLERPIC_STATUS = { CREATED: 'PENDING', RUNNING: 'PROCESSING', SUCCESS: '
 
 function sellerpic(raw, id) {
   if (raw.success !== true || raw.code !== 0) {
-    throw new ApiError(str(raw.msg) || 'SellerPic request failed', { status: 200, code: String(raw.code), body: raw });
+    throw new ApiError(str(raw.msg) || 'SellerPic error', { status: 200, code: String(raw.code), body: raw });
   }
   const items = Array.isArray(raw.data?.resultList) ? raw.data.resultList.filter((item) => item && typeof item === 'object') : [];
   const done = items.find((item) => item.status === 'SUCCESS');
@@ -44,12 +44,12 @@ function sellerpic(raw, id) {
   };
 }
 
-/** name -> {statusUrl template, normalize(raw, id), pollIntervalMs default}. */
+/** name -> {_url(proxyPath): default status URL template, _normalize(raw, id), _interval: default poll interval}. */
 export const ADAPTERS = {
-  'genlook-proxy': { statusUrl: (proxyPath) => `${proxyPath}/generation/{id}`, normalize: genlook },
-  'genlook-api': { statusUrl: () => '/tryon/v1/generations/{id}', normalize: genlook },
+  'genlook-proxy': { _url: (proxyPath) => `${proxyPath}/generation/{id}`, _normalize: genlook },
+  'genlook-api': { _url: () => '/tryon/v1/generations/{id}', _normalize: genlook },
   // SellerPic asks for at least a minute between status checks.
-  sellerpic: { statusUrl: () => '/v1/api/generate?id={id}', normalize: sellerpic, pollIntervalMs: 60_000 },
+  sellerpic: { _url: () => '/v1/api/generate?id={id}', _normalize: sellerpic, _interval: 60_000 },
 };
 
 export function adapterFor(name) {

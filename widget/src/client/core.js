@@ -1,6 +1,5 @@
 // The client's core: config, status reads and the wait, credits and creation. The page loads this up front.
 import { adapterFor } from './adapters.js';
-import * as errors from './errors.js';
 import { ApiError, InvalidResponseError } from './errors.js';
 import { requestJson } from './http.js';
 import { waitFor } from './poll.js';
@@ -14,7 +13,7 @@ export function createCore(options) {
   const fetchImpl = config.fetch ?? ((...args) => globalThis.fetch(...args));
   const adapterName = config.adapter ?? 'genlook-proxy';
   const adapter = adapterFor(adapterName);
-  const statusUrl = config.statusUrl ?? adapter.statusUrl(proxyPath);
+  const statusUrl = config.statusUrl ?? adapter._url(proxyPath);
   if (typeof statusUrl !== 'string' || !statusUrl.includes('{id}')) {
     throw new TypeError(`Expected \`statusUrl\` to contain {id}, got ${statusUrl}`);
   }
@@ -25,7 +24,7 @@ export function createCore(options) {
 
   const getGeneration = async (id, options) => {
     if (typeof id !== 'string' || !id) throw new TypeError('Expected `id` to be a non-empty string');
-    return adapter.normalize(await request(statusUrl.replace('{id}', encodeURIComponent(id)), options), id);
+    return adapter._normalize(await request(statusUrl.replace('{id}', encodeURIComponent(id)), options), id);
   };
 
   const api = {
@@ -58,10 +57,10 @@ export function createCore(options) {
       return waitFor(
         (signal, opts) => getGeneration(id, { signal, timeoutMs: opts.requestTimeoutMs }),
         id,
-        { pollIntervalMs: adapter.pollIntervalMs, ...options },
+        { pollIntervalMs: adapter._interval, ...options },
       );
     },
   };
   // The error classes travel in ctx so that tryon-ui.js throws the very classes window.TryOn exports.
-  return { ctx: { call, shares: new Map(), errors }, api };
+  return { ctx: { call, shares: new Map(), errors: { ApiError, InvalidResponseError } }, api };
 }

@@ -60,7 +60,7 @@ export async function requestJson(fetchImpl, url, { method = 'GET', body, header
   }
   if (data === null || typeof data !== 'object') {
     // A misconfigured proxy answers 200 with a storefront HTML page; that passes, so try again.
-    throw new ApiError('The answer was not JSON', { status, code: 'BAD_RESPONSE', body: text, retryable: true });
+    throw new ApiError('Not JSON', { status, code: 'BAD_RESPONSE', body: text, retryable: true });
   }
   return data;
 }

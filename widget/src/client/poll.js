@@ -5,12 +5,13 @@ const STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED'];
 const MAX_BACKOFF_MS = 30_000;
 
 const positive = (v) => typeof v == 'number' && v > 0 && v < Infinity;
+const POSITIVE = 'a positive number';
 const RULES = [
-  ['pollIntervalMs', positive, 'a positive number', 2000],
+  ['pollIntervalMs', positive, POSITIVE, 2000],
   ['maxAttempts', (v) => Number.isInteger(v) && v > 0, 'a positive integer', 60],
   // A wall-clock bound too: hidden tabs wake timers once a minute, and outages don't count as attempts.
-  ['timeoutMs', positive, 'a positive number', 600_000],
-  ['requestTimeoutMs', positive, 'a positive number', 15_000],
+  ['timeoutMs', positive, POSITIVE, 600_000],
+  ['requestTimeoutMs', positive, POSITIVE, 15_000],
   ['onStatus', (v) => typeof v === 'function', 'a function'],
   ['signal', (v) => typeof v?.addEventListener === 'function' && 'aborted' in v, 'an AbortSignal'],
 ];
@@ -39,10 +40,10 @@ export function isSafeImageUrl(url) {
 
 /** Check a normalized status; return it, or throw the error it stands for. */
 export function settle(status) {
-  if (!STATUSES.includes(status.status)) throw new InvalidResponseError(`Unknown generation status ${JSON.stringify(status.status)}`, status.raw);
+  if (!STATUSES.includes(status.status)) throw new InvalidResponseError(`Unknown status ${JSON.stringify(status.status)}`, status.raw);
   if (status.status === 'FAILED') throw new GenerationFailedError(status);
   if (status.status === 'COMPLETED' && !isSafeImageUrl(status.resultImageUrl)) {
-    throw new InvalidResponseError('The completed generation has no usable result image URL', status.raw);
+    throw new InvalidResponseError('No usable resultImageUrl', status.raw);
   }
   return status;
 }

@@ -1,5 +1,6 @@
 // The page-load part of <tryon-widget>: a themable button that costs next to nothing until pressed.
-// The flow UI (tryon-ui.js) is fetched on first hover, focus or press, next to this script's own URL.
+// The UI (tryon-ui.js and tryon-ui-base.js) is fetched on first hover, focus or press, next to this script.
+import { jobKey } from './keys.js';
 
 const SCRIPT_URL = document.currentScript?.src;
 const STYLE =
@@ -9,25 +10,35 @@ const STYLE =
 
 let ui;
 
-/** Load tryon-ui.js once per page (again after a failure); resolves window.TryOn.ui. */
-export function loadUI() {
-  ui ??= new Promise((resolve, reject) => {
+const load = (file) =>
+  new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = new URL('tryon-ui.js', SCRIPT_URL || document.baseURI).href;
-    script.onload = () => resolve(window.TryOn.ui);
-    script.onerror = () => reject(new Error(`Could not load ${script.src}`), (ui = null));
+    script.src = new URL(file, SCRIPT_URL || document.baseURI).href;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`Could not load ${script.src}`));
     document.head.append(script);
   });
+
+/** Load the two UI files once per page, in parallel (again after a failure); resolves window.TryOn. */
+export function loadUI() {
+  ui ??= Promise.all([load('tryon-ui-base.js'), load('tryon-ui.js')]).then(
+    () => window.TryOn,
+    (error) => {
+      ui = null;
+      throw error;
+    },
+  );
   return ui;
 }
 
+
 /**
- * <tryon-widget product-id="gid://shopify/Product/1">: a "Try it on" button; pressing it runs a try-on.
+ * <tryon-widget product-id="gid://shopify/Product/1">: a "Try it on" button; pressing it opens the try-on.
  * Attributes, state, events and parts: see README.md ("The <tryon-widget> element").
  */
 export class TryOnWidgetElement extends HTMLElement {
   static get observedAttributes() {
-    return ['label'];
+    return ['label', 'locale'];
   }
 
   connectedCallback() {
@@ -35,31 +46,42 @@ export class TryOnWidgetElement extends HTMLElement {
       this.attachShadow({ mode: 'open' }).innerHTML =
         `<style>${STYLE}</style><button part="button" type="button"></button><div part="body"></div>`;
       const button = this.shadowRoot.querySelector('button');
-      const warm = () => loadUI().catch(() => {});
-      button.onpointerenter = button.onfocus = warm;
+      button.onpointerenter = button.onfocus = () => loadUI().catch(() => {});
       button.onclick = () => this.open();
       this.attributeChangedCallback();
     }
     if (!this.hasAttribute('state')) this.setAttribute('state', 'idle');
-    if (this.getAttribute('generation-id')) this.open({ resume: true });
+    // Resume a generation given by attribute, or one this browser left running (reload, navigation).
+    let saved;
+    try {
+      saved = JSON.parse(localStorage.getItem(jobKey(this.getAttribute('product-id'))));
+    } catch {}
+    if (this.getAttribute('generation-id') || saved?.expires > Date.now()) this.open({ resume: saved?.id });
   }
 
   disconnectedCallback() {
     // A widget taken off the page stops every request and timer it started.
-    this._session?.abort();
+    this.$session?.stop();
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name) {
+    if (name === 'locale') this._strings = null;
     const button = this.shadowRoot?.querySelector('button');
-    if (button) button.textContent = this.getAttribute('label') || this.strings.button || 'Try it on';
+    if (button) button.textContent = this.getAttribute('label') || this.strings[this.$label || 'button'] || 'Try it on';
   }
 
-  /** Strings for this widget: a JSON <script type="application/json"> child, or set as a property. */
+  /**
+   * Strings from a JSON <script type="application/json"> child (one catalog, or catalogs by locale chosen by
+   * the `locale` attribute or the page's lang), or set as a property. Missing keys fall back to English.
+   */
   get strings() {
-    try {
-      this._strings ??= JSON.parse(this.querySelector('script[type="application/json"]')?.textContent || '{}');
-    } catch {
-      this._strings = {};
+    if (!this._strings) {
+      let all = {};
+      try {
+        all = JSON.parse(this.querySelector('script[type="application/json"]').textContent);
+      } catch {}
+      const locale = this.getAttribute('locale') || document.documentElement.lang || 'en';
+      this._strings = typeof all.button == 'string' ? all : all[locale] || all[locale.split('-')[0]] || all.en || {};
     }
     return this._strings;
   }
@@ -69,10 +91,10 @@ export class TryOnWidgetElement extends HTMLElement {
     this.attributeChangedCallback();
   }
 
-  /** Open the try-on flow, loading its UI first; `resume` follows the generation-id attribute. */
+  /** Open the try-on dialog (loading its UI first); `resume` follows a generation without opening it. */
   open(options) {
     return loadUI().then(
-      (loaded) => this.isConnected && loaded.open(this, options),
+      (tryon) => this.isConnected && tryon.ui.open(this, options),
       (error) => {
         console.error('<tryon-widget>', error);
         this.setAttribute('state', 'error');

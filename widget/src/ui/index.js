@@ -1,5 +1,9 @@
-// The UI script, loaded on first use: the try-on flow, and the client's after-press actions.
-import { createActions } from '../client/actions.js';
-import { open } from './flow.js';
+// tryon-ui.js, loaded on first use with tryon-ui-base.js: the try-on flow of each widget.
+import { Session } from './flow.js';
 
-window.TryOn = Object.assign(window.TryOn || {}, { ui: { open, createActions } });
+/** Open (or resume) the try-on of one widget; its session lives on the element, shared with the shell. */
+function open(host, options) {
+  (host.$session ??= new Session(host)).open(options);
+}
+
+window.TryOn = Object.assign(window.TryOn || {}, { ui: { open } });

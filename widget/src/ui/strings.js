@@ -1,10 +1,30 @@
-// Built-in English comes from the extension's catalog, the single source of every language.
-import catalog from "../../../extension/locales/en.default.json";
+// Shopper-facing text. Built-in English (tryon-ui-base.js) comes from extension/locales/en.default.json.
 
-export const EN = catalog.tryon;
-
-/** A string by key with {{ name }} placeholders filled; plain text, never HTML. */
+/** A string by key with {{ name }} placeholders filled; plain text for textContent, never HTML. */
 export function format(strings, key, values = {}) {
-  const template = strings[key] ?? EN[key] ?? key;
+  const template = strings[key] ?? window.TryOn.base.EN[key] ?? key;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+// Documented codes, plus the photo-rejection codes Genlook's docs describe without naming
+// (INVALID_IMAGE and CUSTOMER_IMAGE_FETCH_FAILED are v1 codes; the other two are our guesses).
+const PHOTO = ['photo', 0, 1];
+const FAILURES = {
+  PRODUCT_IMAGE_FETCH_FAILED: ['product_image', 1],
+  QUOTA_EXCEEDED: ['quota'],
+  BILLING_NOT_ALLOWED: ['billing'],
+  RATE_LIMIT_EXCEEDED: ['rate', 1],
+  CREATION_FAILED: ['creation', 1],
+  INVALID_IMAGE: PHOTO,
+  CUSTOMER_IMAGE_FETCH_FAILED: PHOTO,
+  CUSTOMER_IMAGE_REJECTED: PHOTO,
+  NO_PERSON_DETECTED: PHOTO,
+};
+
+/** What to tell the shopper about an error: {key, retry (a new try can help), tip (the photo is the likely cause)}. */
+export function failure(error) {
+  const [key, retry, tip] =
+    FAILURES[error?.code] ??
+    (error?.name === 'GenerationFailedError' ? ['unknown', 1, 1] : error?.status === 0 || error?.status >= 500 ? ['network', 1] : ['unknown', 1]);
+  return { key: 'error_' + key, retry: !!retry, tip: !!tip };
 }
