@@ -5,7 +5,7 @@ import { jobKey } from './keys.js';
 const SCRIPT_URL = document.currentScript?.src;
 const STYLE =
   ':host{display:block;--a:var(--tryon-accent,currentColor)}[part=button]{box-sizing:border-box;width:100%;' +
-  'min-height:48px;padding:12px 16px;font:inherit;cursor:pointer;border:1px solid var(--a);' +
+  'min-height:48px;padding:0 16px;font:inherit;line-height:1.2;cursor:pointer;border:1px solid var(--a);' +
   'border-radius:var(--tryon-radius,6px);background:none;color:var(--a)}:focus-visible{outline:2px solid var(--a);outline-offset:2px}';
 
 let ui;
@@ -67,7 +67,8 @@ export class TryOnWidgetElement extends HTMLElement {
   attributeChangedCallback(name) {
     if (name === 'locale') this._strings = null;
     const button = this.shadowRoot?.querySelector('button');
-    if (button) button.textContent = this.getAttribute('label') || this.strings[this.$label || 'button'] || 'Try it on';
+    // $label: the running/done text the UI sets while a try-on is under way.
+    if (button) button.textContent = this.$label || this.getAttribute('label') || this.strings.button || 'Try it on';
   }
 
   /**

@@ -4,6 +4,13 @@ import { megabytes, preparePhoto, savedPhoto } from './photo.js';
 import { failure, format } from './strings.js';
 
 const JOB_TTL_MS = 15 * 60_000;
+// Where focus goes when a step is shown: its first useful control.
+const FOCUS = {
+  wait: '[part=close]',
+  result: '[data-act=again]',
+  failed: '[data-step=failed] [data-act]:not([hidden])',
+  timeout: '[data-act=keep]',
+};
 const TYPICAL_MS = 60_000;
 
 function number(host, name, fallback, min) {
@@ -65,7 +72,7 @@ export class Session {
   }
 
   label(key) {
-    this.host.$label = key;
+    this.host.$label = key === 'button' ? null : this.t(key);
     this.host.attributeChangedCallback();
   }
 
@@ -87,7 +94,7 @@ export class Session {
     this.$('[part=close]').setAttribute('aria-label', this.t('close'));
     if (!this.dialog.open) this.dialog.showModal();
     if (!this.current || this.current === 'photo') this.photoStep();
-    else this.show(this.current, this.current === 'wait' ? '[part=close]' : '[data-act]:not([hidden])');
+    else this.show(this.current, FOCUS[this.current]);
   }
 
   close() {
@@ -223,7 +230,7 @@ export class Session {
     this.label('button_running');
     if (this.stage !== stage) this.$('[data-status]').textContent = this.t(stage);
     this.stage = stage;
-    this.show('wait', '[part=close]');
+    this.show('wait', FOCUS.wait);
   }
 
   /** Poll a generation to its end; one tab at a time polls a given generation (Web Locks). */
@@ -264,7 +271,7 @@ export class Session {
       this.$('[data-completed]').textContent = this.t('completed');
       this.label('button_done');
       this.state('completed', { generationId, status: done });
-      this.show('result', '[data-act=again]');
+      this.show('result', FOCUS.result);
       this.emit('tryon-complete', done);
     } catch (error) {
       this.fail(error, signal);
@@ -285,14 +292,14 @@ export class Session {
     this.label('button');
     if (error?.name === 'GenerationTimeoutError') {
       this.state('timeout', { error });
-      this.show('timeout', '[data-act=keep]');
+      this.show('timeout', FOCUS.timeout);
     } else {
       const info = failure(error);
       this.$('[data-error]').textContent = this.t(info.key);
       this.$('[data-tip]').hidden = !info.tip;
       this.$('[data-retry]').hidden = !(info.retry && this.fileId);
       this.state(error?.name === 'GenerationFailedError' || info.key !== 'error_unknown' && error?.code ? 'failed' : 'error', { error });
-      this.show('failed', '[data-act]:not([hidden])');
+      this.show('failed', FOCUS.failed);
     }
     this.emit('tryon-fail', { state: this.host.getAttribute('state'), error });
   }

@@ -1,0 +1,46 @@
+"""Helpers for driving the storefront widget like a shopper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+from playwright.sync_api import expect
+
+SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "states"
+
+
+def widget(page: Page, index: int = 0):
+    return page.locator("tryon-widget").nth(index)
+
+
+def open_dialog(page: Page, index: int = 0):
+    widget(page, index).locator("[part=button]").click()
+    dialog = widget(page, index).locator("dialog")
+    expect(dialog).to_be_visible()
+    return dialog
+
+
+def give_photo(page: Page, path, index: int = 0, consent: bool = True):
+    dialog = open_dialog(page, index)
+    if consent:
+        dialog.get_by_role("checkbox").check()
+    with page.expect_file_chooser() as chooser:
+        dialog.get_by_role("button", name="Choose a photo").click()
+    chooser.value.set_files(path)
+    expect(dialog.locator("[part=preview]")).to_be_visible()
+    return dialog
+
+
+def try_on(page: Page, path, index: int = 0, interval: int = 20):
+    """The whole journey up to the press of "Create my try-on"; polls every `interval` ms."""
+    widget(page, index).evaluate("(el, ms) => el.setAttribute('poll-interval', String(ms))", interval)
+    dialog = give_photo(page, path, index)
+    dialog.get_by_role("button", name="Create my try-on").click()
+    return dialog
+
+
+def shoot(page: Page, name: str) -> None:
+    """Save a screenshot for people to look at (test-results/states/)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
