@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from flask import Blueprint
 from flask import current_app
 from flask import jsonify
@@ -54,7 +52,7 @@ def create_generation():
             if not isinstance(payload[key], str) or len(payload[key]) > 500:
                 raise APIError(400, f"{key} must be a string of at most 500 characters")
             fields[attr] = payload[key]
-    job = mock().new_job(copy.deepcopy(steps), **fields)
+    job = mock().new_job(steps, **fields)
     return jsonify({"generationId": job.id, "taskId": str(job.task_id)}), 201
 
 

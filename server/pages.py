@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint
+import json
+
 from flask import abort
 from flask import current_app
 from flask import render_template
+from flask import request
 from flask import send_from_directory
 
 from . import ROOT
@@ -32,12 +35,31 @@ def product_by_handle(handle: str):
     abort(404)
 
 
+LOCALES = ROOT / "extension" / "locales"
+
+
+def locales() -> list[str]:
+    """Languages with a storefront catalog in the extension (en first)."""
+    names = sorted(p.stem for p in LOCALES.glob("*.json") if not p.name.endswith(".schema.json"))
+    return ["en", *(name for name in names if name != "en.default")]
+
+
+def catalog(locale: str) -> dict:
+    """The widget strings of one locale, from the extension's locale files (the single source)."""
+    name = "en.default" if locale == "en" else locale
+    return json.loads((LOCALES / f"{name}.json").read_text(encoding="utf-8"))["tryon"]
+
+
 def render_product(product_id: str):
     product = PRODUCTS[product_id]
     variants = [{**variant, "image": f"/_storage/products/{numeric_id(variant['id'])}.png"}
                 for variant in product["variants"]]
+    locale = request.args.get("locale", "en")
+    if locale not in locales():
+        locale = "en"
     return render_template("pages/product.html", product=product, product_id=product_id, variants=variants,
-                           scenarios=SCENARIOS, products=PRODUCTS)
+                           scenarios=SCENARIOS, products=PRODUCTS, lang=locale, locales=locales(),
+                           strings=catalog(locale))
 
 
 @bp.get("/src/<path:name>")

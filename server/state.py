@@ -97,6 +97,8 @@ class MockState:
         return time.time() + self.clock_offset
 
     def new_job(self, steps: list[dict], **fields) -> Job:
+        """A job on its own copy of the steps (scenario timelines are shared)."""
+        steps = copy.deepcopy(steps)
         with self.lock:
             now = self.now()
             self._task_seq += 1

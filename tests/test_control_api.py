@@ -142,3 +142,12 @@ def test_openapi_lists_every_route(client, app):
         path = rule.rule.replace("<path:gen_id>", "<id>").replace("<gen_id>", "<id>")
         if path.startswith(("/apps/", "/_mock/", "/tryon/", "/v1/")) and path != "/_mock/openapi.json":
             assert path in documented, path
+
+
+def test_jobs_never_change_the_shared_scenarios(client, state, upload):
+    file_id = upload()["fileId"]
+    job_id = client.post(f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/1"}).get_json()["jobId"]
+    from server.scenarios import SCENARIOS
+
+    assert state.jobs[job_id].cursor.steps is not SCENARIOS["success"]["timeline"]
+    assert state.jobs[job_id].cursor.steps == SCENARIOS["success"]["timeline"]

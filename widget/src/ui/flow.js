@@ -62,7 +62,9 @@ export class Session {
     return window.TryOn.createClient({ proxyPath: this.host.getAttribute('proxy-path') || undefined });
   }
 
+  /** Reflect `state` on the host; tryon-status goes out on each change and each polled status. */
   state(state, detail) {
+    if (state === this.host.getAttribute('state') && !detail?.status) return;
     this.host.setAttribute('state', state);
     this.emit('tryon-status', { state, ...detail });
   }
@@ -214,7 +216,9 @@ export class Session {
     await this.follow(generationId, signal, startedAt);
   }
 
+  /** Try again: resend a photo whose upload failed, else a new generation from the uploaded photo. */
   again() {
+    if (this.photo) return this.start();
     if (!this.fileId) return this.photoStep();
     const signal = this.restart();
     this.generate(this.fileId, signal).catch((error) => this.fail(error, signal));
@@ -297,8 +301,8 @@ export class Session {
       const info = failure(error);
       this.$('[data-error]').textContent = this.t(info.key);
       this.$('[data-tip]').hidden = !info.tip;
-      this.$('[data-retry]').hidden = !(info.retry && this.fileId);
-      this.state(error?.name === 'GenerationFailedError' || info.key !== 'error_unknown' && error?.code ? 'failed' : 'error', { error });
+      this.$('[data-retry]').hidden = !(info.retry && (this.fileId || this.photo));
+      this.state(info.failed ? 'failed' : 'error', { error });
       this.show('failed', FOCUS.failed);
     }
     this.emit('tryon-fail', { state: this.host.getAttribute('state'), error });

@@ -21,10 +21,13 @@ const FAILURES = {
   NO_PERSON_DETECTED: PHOTO,
 };
 
-/** What to tell the shopper about an error: {key, retry (a new try can help), tip (the photo is the likely cause)}. */
+/**
+ * What to tell the shopper about an error: {key, retry (a new try can help), tip (the photo is the likely cause),
+ * failed (the generation failed or was refused, as opposed to transport or other trouble)}.
+ */
 export function failure(error) {
+  const failed = error?.name === 'GenerationFailedError' || !!FAILURES[error?.code];
   const [key, retry, tip] =
-    FAILURES[error?.code] ??
-    (error?.name === 'GenerationFailedError' ? ['unknown', 1, 1] : error?.status === 0 || error?.status >= 500 ? ['network', 1] : ['unknown', 1]);
-  return { key: 'error_' + key, retry: !!retry, tip: !!tip };
+    FAILURES[error?.code] ?? (failed ? ['unknown', 1, 1] : error?.status === 0 || error?.status >= 500 ? ['network', 1] : ['unknown', 1]);
+  return { key: 'error_' + key, retry: !!retry, tip: !!tip, failed };
 }
