@@ -229,6 +229,7 @@ def test_no_axe_violations_in_any_state(page: Page, mock, photo, width) -> None:
     widget_states = []
     for name, current in states_with_dialog_open(page, mock, photo):
         assert_accessible(current, name)
+        shoot(current, f"{name}-{width}px")
         widget_states.append(name)
     assert widget_states == ["idle", "consent", "photo", "pending", "processing"]
     for scenario, state in (("instant", "completed"), ("failed", "failed"), ("creation-failed", "failed")):
@@ -237,12 +238,14 @@ def test_no_axe_violations_in_any_state(page: Page, mock, photo, width) -> None:
         try_on(page, photo)
         expect(widget(page)).to_have_attribute("state", state)
         assert_accessible(page, scenario)
+        shoot(page, f"{scenario}-{width}px")
     mock.config(scenario="stuck")
     fresh(page)
     widget(page).evaluate("el => el.setAttribute('max-attempts', '1')")
     try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "timeout")
     assert_accessible(page, "timeout")
+    shoot(page, f"timeout-{width}px")
     fresh(page)
     page.route("**/prepare-upload", lambda route: route.abort("connectionrefused"))
     try_on(page, photo)

@@ -13,7 +13,7 @@ const CSS =
   'input[type=checkbox]{width:24px;height:24px;margin:0;flex:none;accent-color:var(--a)}p{margin:8px 0}' +
   '[part=drop]{border:2px dashed #767676;border-radius:var(--tryon-radius,6px);padding:12px;text-align:center;margin:12px 0}' +
   '[part=drop].over{border-color:var(--a)}img{display:block;max-width:100%;height:auto;margin:0 auto;border-radius:var(--tryon-radius,6px)}' +
-  '[part=preview]{max-height:200px}progress{width:100%;height:12px;accent-color:var(--a)}' +
+  '[part=preview]{max-height:200px}[part=product]{max-height:120px}progress{width:100%;height:12px;accent-color:var(--a)}' +
   '.row{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}.row>*{flex:1 1 auto}small{display:block;opacity:.85}' +
   '@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}';
 
@@ -30,7 +30,7 @@ const MARKUP = `<style>${CSS}</style><dialog part="dialog" aria-labelledby="tryo
 <p part="error" role="alert" data-photo-error hidden></p>
 <button type="button" part="primary" data-act="start" data-t="start"></button>
 <button type="button" part="different" data-act="different" data-t="different_photo" hidden></button></div>
-<div data-step="wait" hidden><p part="status" role="status" aria-live="polite" data-status></p>
+<div data-step="wait" hidden><img part="product" alt="" hidden><p part="status" role="status" aria-live="polite" data-status></p>
 <progress part="progress" max="1"></progress><p part="elapsed" data-elapsed></p></div>
 <div data-step="result" hidden><img part="result" alt=""><p data-completed></p>
 <div class="row"><button type="button" data-act="again" data-t="try_again"></button><button type="button" data-act="another" data-t="another_photo"></button></div></div>

@@ -240,6 +240,11 @@ export class Session {
   /** Poll a generation to its end; one tab at a time polls a given generation (Web Locks). */
   async follow(generationId, signal, startedAt = Date.now()) {
     this.host.setAttribute('generation-id', generationId);
+    // The garment being tried on, while the shopper waits (http(s) or same-site images only).
+    const product = this.$('[part=product]');
+    const src = this.host.getAttribute('product-image');
+    product.hidden = !(src && /^https?:$/.test(new URL(src, location.href).protocol));
+    if (!product.hidden) product.src = src;
     this.startedAt = startedAt;
     const progress = this.$('progress');
     const tick = () => {
