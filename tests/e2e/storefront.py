@@ -7,6 +7,8 @@ from pathlib import Path
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
+from .client_harness import wait_until
+
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "states"
 
 
@@ -44,3 +46,14 @@ def shoot(page: Page, name: str) -> None:
     """Save a screenshot for people to look at (test-results/states/)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+# Collects each polled status the widgets announce; the next poll's timer is set right after.
+RECORD_STATUSES = """() => { window.seen = [];
+  document.addEventListener('tryon-status', (e) => e.detail.status && window.seen.push(e.detail.status.status)); }"""
+
+
+def statuses_seen(page: Page, count: int) -> list:
+    """Wait until `count` polled statuses were announced; return them."""
+    wait_until(page, f"window.seen.length >= {count}")
+    return page.evaluate("window.seen")

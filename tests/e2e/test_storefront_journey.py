@@ -10,9 +10,11 @@ from PIL import Image
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
+from .storefront import RECORD_STATUSES
 from .storefront import give_photo
 from .storefront import open_dialog
 from .storefront import shoot
+from .storefront import statuses_seen
 from .storefront import try_on
 from .storefront import widget
 
@@ -146,10 +148,12 @@ def test_waiting_is_announced_by_stage_with_elapsed_time(page: Page, mock, photo
     page.clock.install()
     page.goto("/")
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    page.evaluate(RECORD_STATUSES)
     widget(page).evaluate("el => el.setAttribute('poll-interval', '2000')")
     dialog = give_photo(page, photo)
     dialog.get_by_role("button", name="Create my try-on").click()
     status = dialog.get_by_role("status")
+    assert statuses_seen(page, 1) == ["PENDING"]
     expect(widget(page)).to_have_attribute("state", "pending")
     expect(status).to_have_text("Getting ready…")
     assert status.get_attribute("aria-live") == "polite"

@@ -5,16 +5,8 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .client_harness import wait_until
-
-# Collects each polled status the widget announces; the next poll's timer is set right after.
-RECORD_STATUSES = """() => { window.seen = [];
-  document.addEventListener('tryon-status', (e) => e.detail.status && window.seen.push(e.detail.status.status)); }"""
-
-
-def statuses_seen(page: Page, count: int) -> list:
-    wait_until(page, f"window.seen.length >= {count}")
-    return page.evaluate("window.seen")
+from .storefront import RECORD_STATUSES
+from .storefront import statuses_seen
 
 
 def start_try_on(page: Page, photo) -> None:
