@@ -37,6 +37,7 @@ def create_app(config: dict | None = None) -> Flask:
     from . import errors
     from . import other_apis
     from . import pages
+    from . import preview
     from . import proxy_api
     from . import storage
 
@@ -47,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(other_apis.v1)
     app.register_blueprint(other_apis.sellerpic)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(preview.bp)
 
     @app.before_request
     def note_epoch():

@@ -47,6 +47,10 @@ def create_generation():
         except TimelineError as exc:
             raise APIError(400, str(exc)) from exc
     fields = {}
+    if "proxyErrorCode" in payload:
+        if not isinstance(payload["proxyErrorCode"], bool):
+            raise APIError(400, "proxyErrorCode must be a boolean")
+        fields["proxy_error_code"] = payload["proxyErrorCode"]
     for key, attr in (("productId", "product_id"), ("variantId", "variant_id"), ("userImageId", "user_image_id")):
         if key in payload:
             if not isinstance(payload[key], str) or len(payload[key]) > 500:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from flask import Blueprint
-import json
-
 from flask import abort
 from flask import current_app
 from flask import render_template
 from flask import request
 from flask import send_from_directory
 
+from markupsafe import Markup
+
 from . import ROOT
+from . import liquid_block
 from .catalog import DEFAULT_PRODUCT_ID
 from .catalog import PRODUCTS
 from .catalog import numeric_id
@@ -44,22 +45,25 @@ def locales() -> list[str]:
     return ["en", *(name for name in names if name != "en.default")]
 
 
-def catalog(locale: str) -> dict:
-    """The widget strings of one locale, from the extension's locale files (the single source)."""
-    name = "en.default" if locale == "en" else locale
-    return json.loads((LOCALES / f"{name}.json").read_text(encoding="utf-8"))["tryon"]
+def variants_of(product: dict) -> list[dict]:
+    return [{**variant, "image": f"/_storage/products/{numeric_id(variant['id'])}.png"} for variant in product["variants"]]
 
 
-def render_product(product_id: str):
-    product = PRODUCTS[product_id]
-    variants = [{**variant, "image": f"/_storage/products/{numeric_id(variant['id'])}.png"}
-                for variant in product["variants"]]
+def chosen_locale() -> str:
     locale = request.args.get("locale", "en")
-    if locale not in locales():
-        locale = "en"
-    return render_template("pages/product.html", product=product, product_id=product_id, variants=variants,
-                           scenarios=SCENARIOS, products=PRODUCTS, lang=locale, locales=locales(),
-                           strings=catalog(locale))
+    return locale if locale in locales() else "en"
+
+
+def render_product(product_id: str, settings: dict | None = None, template: str = "pages/product.html", **extra):
+    """A product page whose try-on block is rendered from extension/blocks/tryon.liquid itself."""
+    product = PRODUCTS[product_id]
+    variants = variants_of(product)
+    locale = chosen_locale()
+    block_html = liquid_block.render(product, variants[0], product_id, locale, settings)
+    script = liquid_block.schema()["javascript"]
+    return render_template(template, product=product, product_id=product_id, variants=variants,
+                           scenarios=SCENARIOS, lang=locale, locales=locales(), block_html=Markup(block_html),
+                           block_script=f"/assets/{script}", **extra)
 
 
 @bp.get("/src/<path:name>")

@@ -223,7 +223,8 @@ def generation(gen_id: str):
     step, view = poll_job(job)
     if "fault" in step:
         return proxy_fault(step, job)
-    return jsonify(status_body(job, view, error_code=mock().config["proxyErrorCode"]))
+    with_code = job.proxy_error_code if job.proxy_error_code is not None else mock().config["proxyErrorCode"]
+    return jsonify(status_body(job, view, error_code=with_code))
 
 
 @bp.post("/share-generation")

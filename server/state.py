@@ -48,6 +48,7 @@ class Job:
     status_step: dict = field(default_factory=lambda: {"status": "PENDING"})
     polls: int = 0
     result: bytes | None = None  # the composite, made once on first download
+    proxy_error_code: bool | None = None  # per job, overrides config proxyErrorCode
 
 
 class View(NamedTuple):

@@ -54,7 +54,9 @@ def test_product_images(client):
 def test_product_page_embeds_the_widget(client):
     page = client.get("/").get_data(as_text=True)
     assert '<script src="/assets/tryon-widget.js" defer></script>' in page
-    assert '<tryon-widget product-id="gid://shopify/Product/8001" variant-id="gid://shopify/ProductVariant/9001"' in page
+    for attribute in ('product-id="gid://shopify/Product/8001"', 'variant-id="gid://shopify/ProductVariant/9001"',
+                      'product-title="Linen Overshirt"'):
+        assert attribute in page
     other = client.get("/products/merino-crew").get_data(as_text=True)
     assert 'product-id="gid://shopify/Product/8002"' in other
     assert client.get("/products/nope").status_code == 404

@@ -161,7 +161,7 @@ def test_waiting_is_announced_by_stage_with_elapsed_time(page: Page, mock, photo
     expect(widget(page)).to_have_attribute("state", "processing")
     expect(status).to_have_text("Creating your try-on…")
     expect(dialog.locator("[part=elapsed]")).to_have_text("2 s")
-    expect(dialog.locator("[part=product]")).to_have_attribute("src", "/_storage/products/9001.png")
+    expect(dialog.locator("[part=product]")).to_have_attribute("src", "/_storage/products/9001.png?width=480")
     shoot(page, "processing")
     texts = []
     widget(page).evaluate("""(el) => { window.announced = [];

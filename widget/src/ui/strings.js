@@ -1,9 +1,12 @@
 // Shopper-facing text. Built-in English (tryon-ui-base.js) comes from extension/locales/en.default.json.
 
-/** A string by key with {{ name }} placeholders filled; plain text for textContent, never HTML. */
+/**
+ * A string by key with {name} placeholders filled; plain text for textContent, never HTML.
+ * Single braces, because {{ }} would be Liquid (and Shopify's `t` interpolation) in the app block.
+ */
 export function format(strings, key, values = {}) {
   const template = strings[key] ?? window.TryOn.base.EN[key] ?? key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(values[name] ?? ''));
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
 // Documented codes, plus the photo-rejection codes Genlook's docs describe without naming

@@ -1,0 +1,131 @@
+"""Render the theme app extension's block (extension/blocks/tryon.liquid) with python-liquid.
+
+Small stand-ins for what Shopify provides: the `t` filter (reads extension/locales), `asset_url`
+(the bundle at /assets/), `image_url`, `json`, and the `{% schema %}` tag (taken out and parsed, as
+Shopify does before rendering). What the preview shows is the very markup the block ships.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from liquid import Environment
+from liquid import FileSystemLoader
+from liquid.filter import with_context
+
+from . import ROOT
+
+EXTENSION = ROOT / "extension"
+BLOCK = EXTENSION / "blocks" / "tryon.liquid"
+SCHEMA = re.compile(r"\{%-?\s*schema\s*-?%\}(.*?)\{%-?\s*endschema\s*-?%\}", re.S)
+COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def catalog(locale: str) -> dict:
+    """A locale's storefront file (with Shopify's fallback to the default locale for missing keys)."""
+    default = json.loads((EXTENSION / "locales" / "en.default.json").read_text(encoding="utf-8"))
+    path = EXTENSION / "locales" / f"{locale}.json"
+    if locale == "en" or not path.exists():
+        return default
+    found = json.loads(path.read_text(encoding="utf-8"))
+    return {"tryon": {**default["tryon"], **found.get("tryon", {})}}
+
+
+@with_context
+def translate(key: str, *, context, **_values) -> str:
+    """Shopify's `t`: a dotted key in the shopper's locale file."""
+    node = context.resolve("__strings")
+    for part in str(key).split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if isinstance(node, str) else f"translation missing: {key}"
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(EXTENSION / "snippets", ext=".liquid"))
+    env.filters["t"] = translate
+    env.filters["asset_url"] = lambda name: f"/assets/{name}"
+    env.filters["image_url"] = lambda url, width=None, **_: f"{url}?width={width}" if width else str(url)
+    # Like Shopify's json filter, safe inside <script>: no raw <, > or &.
+    env.filters["json"] = lambda value: (json.dumps(value, ensure_ascii=False)
+                                         .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return env
+
+
+@lru_cache(maxsize=1)
+def _parsed(mtime: float):
+    source = BLOCK.read_text(encoding="utf-8")
+    schema = json.loads(SCHEMA.search(source).group(1))
+    return environment().from_string(SCHEMA.sub("", source)), schema
+
+
+def block() -> tuple:
+    """(template, schema), parsed again whenever the .liquid file changes (merchants edit it live)."""
+    return _parsed(BLOCK.stat().st_mtime)
+
+
+def schema() -> dict:
+    return block()[1]
+
+
+def schema_text(value):
+    """Resolve a schema's "t:..." key through locales/en.default.schema.json, as the theme editor does."""
+    if not isinstance(value, str) or not value.startswith("t:"):
+        return value
+    node = json.loads((EXTENSION / "locales" / "en.default.schema.json").read_text(encoding="utf-8"))
+    for part in value[2:].split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if isinstance(node, str) else value
+
+
+def editor_settings() -> list[dict]:
+    """The schema's settings with their labels, infos and option labels resolved, for the preview panel."""
+    resolved = []
+    for setting in schema()["settings"]:
+        item = {key: schema_text(value) for key, value in setting.items() if key != "options"}
+        if "options" in setting:
+            item["options"] = [{**option, "label": schema_text(option["label"])} for option in setting["options"]]
+        resolved.append(item)
+    return resolved
+
+
+def settings(given: dict | None = None) -> dict:
+    """The block's settings: schema defaults, overridden by valid given values (invalid ones are ignored)."""
+    values = {}
+    for setting in schema()["settings"]:
+        key, kind = setting["id"], setting["type"]
+        value = (given or {}).get(key, setting.get("default"))
+        if kind == "checkbox":
+            value = value in (True, "true", "on", "1")
+        elif kind == "range":
+            try:
+                value = min(setting["max"], max(setting["min"], int(float(value))))
+            except (TypeError, ValueError):
+                value = setting["default"]
+        elif kind == "select":
+            value = value if value in [option["value"] for option in setting["options"]] else setting["default"]
+        elif kind == "color":
+            value = value if isinstance(value, str) and COLOR.match(value) else setting["default"]
+        else:
+            value = str(value or "")[:120]
+        values[key] = value
+    return values
+
+
+def render(product: dict, variant: dict, product_id: str, locale: str, given: dict | None = None,
+           block_id: str = "preview") -> str:
+    """The block's HTML for one product page, as Shopify would render it for a shopper in `locale`."""
+    template, _ = block()
+    product_drop = {
+        "id": int(product_id.rsplit("/", 1)[-1]),
+        "title": product["title"],
+        "featured_image": variant["image"],
+        "selected_or_first_available_variant": {"id": int(variant["id"].rsplit("/", 1)[-1])},
+    }
+    return template.render(
+        product=product_drop,
+        block={"id": block_id, "settings": settings(given)},
+        request={"locale": {"iso_code": locale}},
+        __strings=catalog(locale),
+    )

@@ -1,0 +1,64 @@
+"""The merchant preview: every setting and every state of the block, without a store."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask import abort
+from flask import render_template
+from flask import request
+
+from . import liquid_block
+from .catalog import DEFAULT_PRODUCT_ID
+from .pages import locales
+from .pages import render_product
+from .scenarios import SCENARIOS
+
+bp = Blueprint("preview", __name__, url_prefix="/preview")
+
+# Each state of the gallery: a timeline (or none) and what the frame does to reach it.
+# `open`: open the dialog; `attach`: follow a generation made from the timeline.
+STATES: dict[str, dict] = {
+    "idle": {},
+    "consent": {"open": True},
+    "uploading": {"open": True, "upload": True},
+    "pending": {"timeline": [{"status": "PENDING", "polls": 1}], "open": True},
+    "processing": {"timeline": [{"status": "PROCESSING", "polls": 1}], "open": True},
+    "completed": {"timeline": [{"status": "COMPLETED", "polls": 1}], "open": True},
+    "timeout": {"timeline": [{"status": "PROCESSING", "polls": 1}], "open": True, "maxAttempts": 1},
+    "error": {"generationId": "gen_missing", "open": True},
+}
+FAILURE_CODES = ["PRODUCT_IMAGE_FETCH_FAILED", "INVALID_IMAGE", "UNTYPED"]
+for code in FAILURE_CODES:
+    step = {"status": "FAILED", "polls": 1, "errorMessage": "Generation failed"}
+    if code != "UNTYPED":
+        step["errorCode"] = code
+    STATES[f"failed-{code.lower().replace('_', '-')}"] = {"timeline": [step], "open": True}
+
+
+@bp.get("/")
+def index():
+    """Settings generated from the block's schema, a scenario, language and theme picker, and the block live."""
+    return render_template("preview/index.html", settings=liquid_block.editor_settings(),
+                           defaults=liquid_block.settings(), scenarios=SCENARIOS, locales=locales())
+
+
+@bp.get("/frame")
+def frame():
+    """The product page with the block rendered from the given settings (query parameters)."""
+    return render_product(DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template="preview/frame.html",
+                          state=None)
+
+
+@bp.get("/states")
+def states():
+    """Every state of the widget side by side, at desktop and mobile widths."""
+    return render_template("preview/states.html", states=list(STATES), widths=[1024, 360])
+
+
+@bp.get("/state/<name>")
+def state(name: str):
+    """One state, reached from a deterministic mock timeline."""
+    if name not in STATES:
+        abort(404)
+    return render_product(DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template="preview/frame.html",
+                          state={"name": name, **STATES[name]})
