@@ -148,7 +148,7 @@ def test_a_saved_photo_is_reused_on_another_product(page: Page, mock, photo) -> 
 def test_theming_with_custom_properties_and_parts(page: Page, mock) -> None:
     page.goto("/")
     # The block sets its own --tryon-* from the merchant's settings on its #id; a theme overrides the same way.
-    page.add_style_tag(content="#tryon-preview { --tryon-accent: rgb(10, 120, 60); --tryon-radius: 20px; }"
+    page.add_style_tag(content="html #tryon-preview { --tryon-accent: rgb(10, 120, 60); --tryon-radius: 20px; }"
                                "tryon-widget::part(button) { letter-spacing: 2px; }")
     button = widget(page).locator("[part=button]")
     style = button.evaluate("b => { const s = getComputedStyle(b); return [s.color, s.borderTopLeftRadius, s.letterSpacing, s.fontFamily]; }")
