@@ -1,0 +1,122 @@
+"""The merchant preview and the state gallery, in a real browser."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+from playwright.sync_api import expect
+
+from server import liquid_block
+from server.catalog import PRODUCTS
+
+from .storefront import SHOTS
+
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+ATTRIBUTES = ["id", "product-id", "variant-id", "product-title", "product-image", "locale", "poll-interval", "label"]
+
+
+def frame_widget(page: Page):
+    return page.frame_locator("[data-frame]").locator("tryon-widget")
+
+
+def block_attributes(live_app, settings: dict) -> dict:
+    """The <tryon-widget> attributes the Liquid block itself renders for these settings."""
+    product = PRODUCTS["gid://shopify/Product/8001"]
+    variant = {**product["variants"][0], "image": "/_storage/products/9001.png"}
+    with live_app.app_context():
+        html = liquid_block.render(product, variant, "gid://shopify/Product/8001", "en", settings)
+    tag = re.search(r"<tryon-widget(.*?)>", html, re.S).group(1)
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+
+
+def test_preview_shows_what_the_block_renders(page: Page, mock, live_app) -> None:
+    settings = {"label": "See it on you", "poll_interval_ms": "4000", "button_style": "filled"}
+    page.goto("/preview/")
+    panel = page.locator("[data-settings]")
+    panel.locator("[name=label]").fill(settings["label"])
+    panel.locator("[name=label]").dispatch_event("change")
+    panel.locator("[name=poll_interval_ms]").fill(settings["poll_interval_ms"])
+    panel.locator("[name=poll_interval_ms]").dispatch_event("change")
+    panel.locator("[name=button_style]").select_option(settings["button_style"])
+    widget = frame_widget(page)
+    expect(widget.locator("[part=button]")).to_have_text("See it on you")
+    shown = widget.evaluate(f"el => Object.fromEntries({ATTRIBUTES!r}.filter((a) => el.hasAttribute(a)).map((a) => [a, el.getAttribute(a)]))")
+    assert shown == block_attributes(live_app, settings)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "check"),
+    [
+        ("label", "Virtual fitting", "button.textContent === 'Virtual fitting'"),
+        ("accent_color", "#0a783c", "getComputedStyle(button).color === 'rgb(10, 120, 60)'"),
+        ("corner_radius", "20", "getComputedStyle(button).borderTopLeftRadius === '20px'"),
+        ("button_style", "filled", "getComputedStyle(button).backgroundColor === 'rgb(29, 29, 31)'"),
+        ("text_on_accent", "#ffcc00", "getComputedStyle(button).color === 'rgb(255, 204, 0)'"),
+        ("language", "de", "button.textContent === 'Anprobieren'"),
+        ("poll_interval_ms", "5000", "el.getAttribute('poll-interval') === '5000'"),
+        ("show_on_mobile", False, "getComputedStyle(el).display === 'none'"),
+    ],
+)
+def test_each_setting_changes_the_widget(page: Page, mock, name, value, check) -> None:
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.goto("/preview/")
+    panel = page.locator("[data-settings]")
+    if name == "text_on_accent":
+        panel.locator("[name=button_style]").select_option("filled")
+    field = panel.locator(f"[name={name}]")
+    if isinstance(value, bool):
+        field.set_checked(value)
+    elif field.evaluate("f => f.tagName") == "SELECT":
+        field.select_option(value)
+    else:
+        field.fill(value)
+        field.dispatch_event("change")
+    widget = frame_widget(page)
+    expect(widget).to_have_count(1)
+    page.wait_for_function(
+        "([check]) => { const doc = document.querySelector('[data-frame]').contentDocument;"
+        " const el = doc && doc.querySelector('tryon-widget'); const button = el && el.shadowRoot && el.shadowRoot.querySelector('[part=button]');"
+        " return !!button && new Function('el', 'button', 'return ' + check)(el, button); }", arg=[check])
+
+
+def test_scenario_language_and_theme_pickers(page: Page, mock) -> None:
+    page.goto("/preview/")
+    panel = page.locator("[data-settings]")
+    panel.locator("[name=scenario]").select_option("failed")
+    page.wait_for_function("fetch('/_mock/config').then((r) => r.json()).then((c) => c.scenario === 'failed')")
+    panel.locator("[name=locale]").select_option("fr")
+    expect(frame_widget(page).locator("[part=button]")).to_have_text("Essayer")
+    panel.locator("[name=theme]").select_option("dark")
+    expect(page.frame_locator("[data-frame]").locator("body")).to_have_class(re.compile("theme-dark"))
+
+
+STATE_OF = {"failed-product-image-fetch-failed": "failed", "failed-invalid-image": "failed", "failed-untyped": "failed"}
+
+
+def test_gallery_shows_every_state_without_axe_violations(page: Page, mock) -> None:
+    from server.preview import STATES
+
+    page.set_viewport_size({"width": 1500, "height": 900})
+    page.goto("/preview/states")
+    frames = page.locator("iframe[data-state]")
+    expect(frames).to_have_count(len(STATES) * 2)
+    axe = Axe()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name in STATES:
+        for width in (1024, 360):
+            selector = f"iframe[data-state='{name}'][data-width='{width}']"
+            page.locator(selector).scroll_into_view_if_needed()  # the frames load lazily
+            expect(page.frame_locator(selector).locator("tryon-widget")).to_have_attribute(
+                "state", STATE_OF.get(name, name), timeout=10_000)
+    for name in ("idle", "consent", "processing", "completed", "failed-invalid-image", "timeout", "error"):
+        state_page = page.context.new_page()
+        state_page.set_viewport_size({"width": 360, "height": 740})
+        state_page.goto(f"/preview/state/{name}")
+        expect(state_page.locator("tryon-widget")).to_have_attribute("state", STATE_OF.get(name, name))
+        results = axe.run(state_page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, f"{name}: {results.generate_report()}"
+        state_page.close()
+    page.screenshot(path=str(SHOTS / "gallery.png"), full_page=True)

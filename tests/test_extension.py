@@ -1,0 +1,109 @@
+"""The theme app extension: the block renders with python-liquid, and the folder keeps Shopify's rules."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from server import create_app
+from server import liquid_block
+from server.catalog import PRODUCTS
+
+EXTENSION = Path(__file__).resolve().parents[1] / "extension"
+PRODUCT_ID = "gid://shopify/Product/8001"
+# Shopify's rules for theme app extensions (Shopify CLI theme.ts, Theme Check).
+ALLOWED = {"assets": None, "blocks": {".liquid"}, "snippets": {".liquid"}, "locales": {".json"}}
+JS_LIMIT = 10_000
+LIQUID_LIMIT = 100 * 1024
+EXTENSION_LIMIT = 10 * 1024 * 1024
+
+
+def render(locale="en", **settings):
+    product = PRODUCTS[PRODUCT_ID]
+    variant = {**product["variants"][0], "image": "/_storage/products/9001.png"}
+    with create_app().app_context():
+        return liquid_block.render(product, variant, PRODUCT_ID, locale, settings)
+
+
+def widget_strings(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.mark.parametrize(("locale", "button", "title"), [("en", "Try it on", "Try on {product}"),
+                                                         ("fr", "Essayer", "Essayer {product}")])
+def test_block_renders_the_shoppers_locale_through_t(locale, button, title):
+    html = render(locale)
+    strings = widget_strings(html)
+    english = json.loads((EXTENSION / "locales" / "en.default.json").read_text())["tryon"]
+    assert list(strings) == list(english), "the block passes every catalog key"
+    assert strings["button"] == button and strings["title"] == title
+    assert f'locale="{locale}"' in html
+
+
+def test_block_renders_product_variant_and_settings():
+    html = render(label='Try "it"', button_style="filled", accent_color="#0a783c", corner_radius="30",
+                  show_on_mobile="false", poll_interval_ms="3000")
+    assert 'product-id="gid://shopify/Product/8001"' in html
+    assert 'variant-id="gid://shopify/ProductVariant/9001"' in html
+    assert 'product-title="Linen Overshirt"' in html
+    assert 'label="Try &#34;it&#34;"' in html or 'label="Try &quot;it&quot;"' in html
+    assert "--tryon-accent: #0a783c" in html and "--tryon-radius: 24px" in html, "range clamped to its max"
+    assert "::part(button) { background: #0a783c" in html
+    assert "@media (max-width: 749px) { #tryon-preview { display: none; } }" in html
+    assert 'poll-interval="3000"' in html
+
+
+def test_invalid_settings_fall_back_to_defaults():
+    html = render(accent_color="red; } body { display:none", button_style="neon", corner_radius="x")
+    assert "--tryon-accent: #1d1d1f" in html and "display:none" not in html
+    assert "::part(button)" not in html and "--tryon-radius: 6px" in html
+
+
+def test_fixed_language_comes_from_the_generated_snippet():
+    strings = widget_strings(render("en", language="ja"))
+    assert strings["button"] == "試着する"
+    assert strings["title"] == "{product}を試着", "placeholders survive Liquid (raw)"
+
+
+def test_json_filter_is_safe_inside_a_script():
+    with create_app().app_context():
+        env = liquid_block.environment()
+        assert env.from_string("{{ x | json }}").render(x="</script><b>&") == '"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"'
+
+
+def test_schema_is_shopify_shaped():
+    schema = liquid_block.schema()
+    assert schema["target"] == "section" and schema["enabled_on"] == {"templates": ["product"]}
+    assert (EXTENSION / "assets" / schema["javascript"]).exists(), "the schema names a built asset"
+    ids = [setting["id"] for setting in schema["settings"]]
+    assert len(ids) == len(set(ids))
+    labels = json.dumps(schema)
+    for key in re.findall(r'"t:([\w.]+)"', labels):
+        assert liquid_block.schema_text("t:" + key) != "t:" + key, f"t:{key} missing from en.default.schema.json"
+    assert len(liquid_block.schema_text(schema["name"])) <= 25
+
+
+def test_extension_folder_follows_shopifys_rules():
+    assert (EXTENSION / "shopify.extension.toml").read_text().count('type = "theme"') == 1
+    total = 0
+    liquid = 0
+    for path in EXTENSION.rglob("*"):
+        if path.is_dir():
+            continue
+        relative = path.relative_to(EXTENSION)
+        total += path.stat().st_size
+        if relative.parts == ("shopify.extension.toml",):
+            continue
+        assert len(relative.parts) == 2 and relative.parts[0] in ALLOWED, f"{relative} is not in an allowed folder"
+        allowed = ALLOWED[relative.parts[0]]
+        assert allowed is None or path.suffix in allowed, f"{relative} has a file type Shopify refuses there"
+        if path.suffix == ".js":
+            assert path.stat().st_size <= JS_LIMIT, f"{relative} is over {JS_LIMIT} bytes"
+        if path.suffix == ".liquid":
+            liquid += path.stat().st_size
+        if path.suffix == ".json":
+            json.loads(path.read_text(encoding="utf-8"))
+    assert liquid <= LIQUID_LIMIT and total <= EXTENSION_LIMIT
