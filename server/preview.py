@@ -33,6 +33,9 @@ for code in FAILURE_CODES:
     if code != "UNTYPED":
         step["errorCode"] = code
     STATES[f"failed-{code.lower().replace('_', '-')}"] = {"timeline": [step], "open": True}
+# Creation refused with a documented code (answered in the frame, as the 2xx-body form, so the mock's config is untouched).
+for code in ("QUOTA_EXCEEDED", "RATE_LIMIT_EXCEEDED", "BILLING_NOT_ALLOWED", "CREATION_FAILED"):
+    STATES[f"blocked-{code.lower().replace('_', '-')}"] = {"open": True, "block": code}
 
 
 @bp.get("/")
