@@ -9,7 +9,7 @@ from flask import jsonify
 from flask import request
 from werkzeug.exceptions import HTTPException
 
-API_PREFIXES = ("/apps/", "/_mock/", "/_storage/", "/tryon/", "/v1/", "/cart")
+API_PREFIXES = ("/apps/", "/_mock/", "/_storage/", "/tryon/", "/v1/")
 
 
 class APIError(Exception):

@@ -23,14 +23,23 @@ SCHEMA = re.compile(r"\{%-?\s*schema\s*-?%\}(.*?)\{%-?\s*endschema\s*-?%\}", re.
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+@lru_cache(maxsize=64)
+def _json_at(path, mtime: float):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_json(path):
+    """A JSON file, read again only when it changes (the preview renders on every request)."""
+    return _json_at(path, path.stat().st_mtime)
+
+
 def catalog(locale: str) -> dict:
     """A locale's storefront file (with Shopify's fallback to the default locale for missing keys)."""
-    default = json.loads((EXTENSION / "locales" / "en.default.json").read_text(encoding="utf-8"))
+    default = read_json(EXTENSION / "locales" / "en.default.json")
     path = EXTENSION / "locales" / f"{locale}.json"
     if locale == "en" or not path.exists():
         return default
-    found = json.loads(path.read_text(encoding="utf-8"))
-    return {"tryon": {**default["tryon"], **found.get("tryon", {})}}
+    return {"tryon": {**default["tryon"], **read_json(path).get("tryon", {})}}
 
 
 @with_context
@@ -73,7 +82,7 @@ def schema_text(value):
     """Resolve a schema's "t:..." key through locales/en.default.schema.json, as the theme editor does."""
     if not isinstance(value, str) or not value.startswith("t:"):
         return value
-    node = json.loads((EXTENSION / "locales" / "en.default.schema.json").read_text(encoding="utf-8"))
+    node = read_json(EXTENSION / "locales" / "en.default.schema.json")
     for part in value[2:].split("."):
         node = node.get(part) if isinstance(node, dict) else None
     return node if isinstance(node, str) else value

@@ -14,6 +14,7 @@ from flask import current_app
 from flask import request
 
 from . import images
+from .catalog import PRODUCTS
 from .catalog import product_color
 from .errors import APIError
 from .state import MockState
@@ -138,8 +139,6 @@ def get_result(gen_id: str):
 @bp.get("/products/<variant>.png")
 def product_image(variant: str):
     """Product pictures for the mock store, drawn once per colour."""
-    from .catalog import PRODUCTS
-
     for product_id, product in PRODUCTS.items():
         for item in product["variants"]:
             if item["id"].rsplit("/", 1)[-1] == variant:
