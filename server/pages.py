@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Blueprint
 from flask import abort
 from flask import current_app
 from flask import render_template
 from flask import request
 from flask import send_from_directory
-
 from markupsafe import Markup
 
 from . import ROOT
@@ -40,7 +41,12 @@ LOCALES = ROOT / "extension" / "locales"
 
 
 def locales() -> list[str]:
-    """Languages with a storefront catalog in the extension (en first)."""
+    """Languages with a storefront catalog in the extension (en first); listed again only when the folder changes."""
+    return _locales(LOCALES.stat().st_mtime)
+
+
+@lru_cache(maxsize=1)
+def _locales(mtime: float) -> list[str]:
     names = sorted(p.stem for p in LOCALES.glob("*.json") if not p.name.endswith(".schema.json"))
     return ["en", *(name for name in names if name != "en.default")]
 

@@ -122,3 +122,5 @@ def test_gallery_shows_every_state_without_axe_violations(page: Page, mock) -> N
         assert results.violations_count == 0, f"{name}: {results.generate_report()}"
     state_page.close()
     page.screenshot(path=str(SHOTS / "gallery.png"), full_page=True)
+    # Reloading the gallery must not use up the shopper's upload allowance (10 per 5 minutes).
+    assert mock.requests("/prepare-upload") == [] and mock.requests("/_storage/upload/") == []
