@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -50,6 +51,8 @@ def live_app():
 @pytest.fixture(scope="session")
 def live_server(live_app):
     """Serve the app on a free port in a thread; yield its base URL."""
+    # The access log would bury a failure's own message in CI's output (the mock keeps its own request log).
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

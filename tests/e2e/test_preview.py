@@ -113,6 +113,8 @@ def test_gallery_shows_every_state_without_axe_violations(page: Page, mock) -> N
             page.locator(selector).scroll_into_view_if_needed()  # the frames load lazily
             expect(page.frame_locator(selector).locator("tryon-widget")).to_have_attribute(
                 "state", state_of(name), timeout=10_000)
+    # Each frame keeps its own storage: a photo saved by one state must not show up in another.
+    assert page.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
     state_page = page.context.new_page()
     state_page.set_viewport_size({"width": 360, "height": 740})
     for name in STATES:
