@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -30,12 +31,18 @@ ENTRIES = [
     ("widget/src/index.js", "tryon-widget.js"),
     ("widget/src/ui/index.js", "tryon-ui.js"),
     ("widget/src/ui/base.js", "tryon-ui-base.js"),
+    ("widget/src/extras/index.js", "tryon-ui-extras.js"),
 ]
+
+
+def version() -> str:
+    """The project's version (pyproject.toml), sent with analytics as genlook_lib_version."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
 def esbuild_args(entry: str, outfile: str, dist: Path = DIST) -> list[str]:
     return [
-        str(ESBUILD), entry, "--bundle", "--minify", "--format=iife", "--target=es2020",
+        str(ESBUILD), entry, "--bundle", "--minify", "--format=iife", "--target=es2020", f"--define:VERSION={json.dumps(version())}",
         "--sourcemap", "--mangle-props=^_", "--legal-comments=none", "--charset=utf8", "--log-level=warning",
         f"--outfile={dist / outfile}", f"--metafile={dist / (outfile + '.meta.json')}",
     ]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask import g
+from flask import jsonify
 from flask import request
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.extensions["tryon_mock"] = MockState(app.config["MOCK"])
 
+    from . import cart
     from . import control
     from . import errors
     from . import other_apis
@@ -45,6 +47,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(proxy_api.bp)
     app.register_blueprint(storage.bp)
     app.register_blueprint(control.bp)
+    app.register_blueprint(cart.bp)
     app.register_blueprint(other_apis.v1)
     app.register_blueprint(other_apis.sellerpic)
     app.register_blueprint(pages.bp)
@@ -52,7 +55,13 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.before_request
     def note_epoch():
-        g.mock_epoch = app.extensions["tryon_mock"].epoch
+        state = app.extensions["tryon_mock"]
+        g.mock_epoch = state.epoch
+        # A scripted fault on this path (config "faults"), answered before anything else.
+        status = state.config["faults"].get(request.path)
+        if status and not request.path.startswith("/_mock/"):
+            headers = {"Retry-After": "1"} if status == 429 else {}
+            return jsonify({"message": f"Mock fault: HTTP {status}"}), status, headers
 
     @app.after_request
     def log_request(response):

@@ -103,6 +103,8 @@ def settings(given: dict | None = None) -> dict:
     """The block's settings: schema defaults, overridden by valid given values (invalid ones are ignored)."""
     values = {}
     for setting in schema()["settings"]:
+        if "id" not in setting:  # a header: no value
+            continue
         key, kind = setting["id"], setting["type"]
         value = (given or {}).get(key, setting.get("default"))
         if kind == "checkbox":

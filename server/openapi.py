@@ -48,6 +48,10 @@ STEP = {"oneOf": [
 ]}
 
 
+CART_ITEM = _obj({"id": {"type": ["integer", "string"]}, "quantity": {"type": ["integer", "string"]}}, ("id",))
+CART_ERROR = _obj({"status": {"type": ["integer", "string"]}, "message": S, "description": S}, ("status", "message", "description"))
+
+
 def spec() -> dict:
     p = PREFIX
     bad = ("Bad request", ERROR)
@@ -77,6 +81,14 @@ def spec() -> dict:
                                                  _obj({"events": {"type": "array", "minItems": 1, "maxItems": 50, "items": _obj(
                                                      {"event": S, "timestamp": S, "$insert_id": S, "properties": {"type": "object"}},
                                                      ("event", "timestamp", "$insert_id"))}, "context": {"type": "object"}}, ("events", "context")))},
+            "/cart/add.js": {"post": _op("Shopify Ajax Cart: add variants", {
+                "200": ("Line items ({items}) or one line item ({id, quantity})", {"type": "object"}),
+                "400": ("Bad parameters", CART_ERROR), "404": ("Unknown variant", CART_ERROR), "422": ("Sold out", CART_ERROR)},
+                {"oneOf": [_obj({"items": {"type": "array", "minItems": 1, "items": CART_ITEM}}, ("items",)), CART_ITEM]})},
+            "/cart.js": {"get": _op("Shopify Ajax Cart: this browser's cart", {"200": ("Cart", _obj(
+                {"token": {"type": ["string", "null"]}, "item_count": {"type": "integer"}, "items": {"type": "array"},
+                 "total_price": {"type": "integer"}}, ("item_count", "items")))})},
+            "/cart/clear.js": {"post": _op("Shopify Ajax Cart: empty the cart", {"200": ("Cart", {"type": "object"})})},
             "/_mock/generations": {"post": _op("Create a scripted job", {"201": ("Created", _obj({"generationId": S, "taskId": S})), "400": bad},
                                                _obj({"scenario": {"enum": list(SCENARIOS)}, "timeline": {"type": "array", "items": STEP},
                                                      "productId": S, "variantId": S, "userImageId": S}))},

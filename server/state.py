@@ -26,6 +26,8 @@ DEFAULT_CONFIG: dict = {
     "uploadTtlSeconds": 900,
     "resultTtlSeconds": 3600,
     "maxUploadBytes": 20 * 1024 * 1024,
+    # Request path -> HTTP status every request to it answers (any path outside /_mock), e.g. {"/cart/add.js": 500}.
+    "faults": {},
     "rateLimits": {
         "upload": {"limit": 10, "windowSeconds": 300},
         "fittingRoom": {"limit": 50, "windowSeconds": 7 * 86400},
@@ -91,6 +93,7 @@ class MockState:
             self.emails: deque = deque(maxlen=RECORD_LIMIT)
             self.hits: dict[tuple[str, str], deque] = {}
             self.shares: dict[str, str] = {}
+            self.carts: dict[str, dict] = {}  # by cart cookie: variant GID -> line item
             self.clock_offset = 0.0
             self._task_seq = 0
 
@@ -175,6 +178,15 @@ def merge_config(current: dict, update: dict) -> dict:
             if value is not None and (not isinstance(value, str) or not value):
                 raise ConfigError("proxySecret: expected a non-empty string or null")
             merged[key] = value
+        elif key == "faults":
+            if not isinstance(value, dict):
+                raise ConfigError("faults: expected an object of path -> HTTP status")
+            for path, status in value.items():
+                if not path.startswith("/") or path.startswith("/_mock/") or len(path) > 500:
+                    raise ConfigError(f"faults.{path}: expected a path outside /_mock/, starting with /")
+                if type(status) is not int or not 400 <= status <= 599:
+                    raise ConfigError(f"faults.{path}: expected an HTTP status from 400 to 599")
+            merged[key] = dict(value)
         elif key == "rateLimits":
             if not isinstance(value, dict):
                 raise ConfigError("rateLimits: expected an object")

@@ -56,6 +56,21 @@ def test_block_renders_product_variant_and_settings():
     assert 'poll-interval="3000"' in html
 
 
+def tag(html: str) -> str:
+    return re.search(r"<tryon-widget[^>]*>", html).group(0)
+
+
+def test_after_result_features_follow_their_settings():
+    default = tag(render())
+    for attribute in ("no-compare", "no-cart", "no-share", "no-download", "no-analytics", "email-capture"):
+        assert attribute not in default, "compare, cart, share, download and analytics on; email capture off"
+    off = tag(render(show_compare="false", show_cart="false", show_share="false", show_download="false",
+                     analytics="false", email_capture="true"))
+    for attribute in ("no-compare", "no-cart", "no-share", "no-download", "no-analytics", "email-capture"):
+        assert re.search(rf"\s{attribute}[\s>]", off), attribute
+    assert "no-cart" in tag(render(show_cart="false")) and "no-share" not in tag(render(show_cart="false"))
+
+
 def test_invalid_settings_fall_back_to_defaults():
     html = render(accent_color="red; } body { display:none", button_style="neon", corner_radius="x")
     assert "--tryon-accent: #1d1d1f" in html and "display:none" not in html
@@ -78,8 +93,9 @@ def test_schema_is_shopify_shaped():
     schema = liquid_block.schema()
     assert schema["target"] == "section" and schema["enabled_on"] == {"templates": ["product"]}
     assert (EXTENSION / "assets" / schema["javascript"]).exists(), "the schema names a built asset"
-    ids = [setting["id"] for setting in schema["settings"]]
+    ids = [setting["id"] for setting in schema["settings"] if setting["type"] != "header"]
     assert len(ids) == len(set(ids))
+    assert all("content" in setting for setting in schema["settings"] if setting["type"] == "header")
     labels = json.dumps(schema)
     for key in re.findall(r'"t:([\w.]+)"', labels):
         assert liquid_block.schema_text("t:" + key) != "t:" + key, f"t:{key} missing from en.default.schema.json"

@@ -93,6 +93,24 @@ class Mock:
         """Status polls through the proxy API, of one generation when its id is given."""
         return self.requests(f"/public/generation/{generation_id}", "GET")
 
+    def tracked(self) -> list[dict]:
+        """Every analytics event the mock recorded, in arrival order."""
+        with self.state.lock:
+            return [event for batch in self.state.tracking for event in batch["events"]]
+
+    def batches(self) -> list[dict]:
+        with self.state.lock:
+            return list(self.state.tracking)
+
+    def wait_for_events(self, count: int, timeout: float = 10) -> list[dict]:
+        """Block until the mock has recorded `count` analytics events; return them."""
+        deadline = time.monotonic() + timeout
+        while len(self.tracked()) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"expected {count} events, saw {[e['event'] for e in self.tracked()]}")
+            time.sleep(0.01)
+        return self.tracked()
+
     def wait_for_requests(self, count: int, contains: str = "/public/generation/", timeout: float = 10) -> None:
         """Block until the mock has answered `count` matching requests (server-side, no page sleeps)."""
         deadline = time.monotonic() + timeout

@@ -31,9 +31,10 @@ def test_ui_loads_only_on_first_hover_or_press_from_next_to_the_script(page: Pag
     widget(page).locator("[part=button]").hover()
     expect(page.locator("script[src$='tryon-ui.js']")).to_have_count(1)
     page.wait_for_function("!!(window.TryOn.ui && window.TryOn.base)")
-    assert sorted(r["path"] for r in mock.requests("tryon-ui")) == ["/assets/tryon-ui-base.js", "/assets/tryon-ui.js"]
+    ui_files = ["/assets/tryon-ui-base.js", "/assets/tryon-ui-extras.js", "/assets/tryon-ui.js"]
+    assert sorted(r["path"] for r in mock.requests("tryon-ui")) == ui_files
     open_dialog(page)
-    assert len(mock.requests("tryon-ui")) == 2, "loaded once"
+    assert len(mock.requests("tryon-ui")) == 3, "loaded once"
 
 
 def test_button_reserves_its_space_before_the_script_runs(page: Page, mock) -> None:

@@ -1,5 +1,5 @@
 // The page-load part of <tryon-widget>: a themable button that costs next to nothing until pressed.
-// The UI (tryon-ui.js and tryon-ui-base.js) is fetched on first hover, focus or press, next to this script.
+// The UI (tryon-ui.js, tryon-ui-base.js, tryon-ui-extras.js) is fetched on first hover, focus or press, next to this script.
 import { jobKey } from './keys.js';
 
 const SCRIPT_URL = document.currentScript?.src;
@@ -19,9 +19,9 @@ const load = (file) =>
     document.head.append(script);
   });
 
-/** Load the two UI files once per page, in parallel (again after a failure); resolves window.TryOn. */
+/** Load the UI files once per page, in parallel (again after a failure); resolves window.TryOn. */
 export function loadUI() {
-  ui ??= Promise.all([load('tryon-ui-base.js'), load('tryon-ui.js')]).then(
+  ui ??= Promise.all(['tryon-ui-base.js', 'tryon-ui.js', 'tryon-ui-extras.js'].map(load)).then(
     () => window.TryOn,
     (error) => {
       ui = null;

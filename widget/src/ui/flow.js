@@ -26,6 +26,8 @@ export class Session {
   constructor(host) {
     this.host = host;
     Object.assign(this, window.TryOn.base.mountDialog(host));
+    // Compare, cart, share, download, email and analytics (tryon-ui-extras.js).
+    this.extras = window.TryOn.extras.mount(this);
     this.photo = null;
     const { dialog, $ } = this;
     dialog.addEventListener('click', (event) => {
@@ -58,8 +60,9 @@ export class Session {
     return format(this.host.strings, key, { product: this.host.getAttribute('product-title') || '', ...values });
   }
 
+  /** One client per widget, so its share links are reused. */
   client() {
-    return window.TryOn.createClient({ proxyPath: this.host.getAttribute('proxy-path') || undefined });
+    return (this._client ??= window.TryOn.createClient({ proxyPath: this.host.getAttribute('proxy-path') || undefined }));
   }
 
   /** Reflect `state` on the host; tryon-status goes out on each change and each polled status. */
@@ -81,6 +84,7 @@ export class Session {
   show(step, focus) {
     for (const section of this.$$('[data-step]')) section.hidden = section.dataset.step !== step;
     this.current = step;
+    this.extras.show(step);
     if (focus && this.dialog.open) this.$(focus).focus();
   }
 
@@ -91,6 +95,7 @@ export class Session {
       if (resumed && !this.signal) this.follow(resumed, this.restart(), options.startedAt);
       return;
     }
+    this.extras.track('widget:button_click');
     for (const node of this.$$('[data-t]')) node.textContent = this.t(node.dataset.t);
     this.$('h2').textContent = this.t('title');
     this.$('[part=close]').setAttribute('aria-label', this.t('close'));
@@ -190,6 +195,7 @@ export class Session {
         this.waiting('uploading');
         const progress = this.$('progress');
         const { fileId } = await this.client().uploadPhoto(this.photo.blob, { signal, onProgress: (f) => (progress.value = f) });
+        this.extras.track('widget:image_upload', { file_size: this.photo.blob.size });
         savedPhoto.set({ fileId, preview: this.photo.preview });
         this.photo = null;
       }
@@ -209,6 +215,7 @@ export class Session {
       variantId: this.host.getAttribute('variant-id') || undefined,
       signal,
     });
+    this.extras.track('widget:generation_start', { generation_id: generationId });
     const startedAt = Date.now();
     try {
       localStorage.setItem(jobKey(this.host.getAttribute('product-id')), JSON.stringify({ id: generationId, startedAt, expires: startedAt + JOB_TTL_MS }));
@@ -280,6 +287,7 @@ export class Session {
       this.$('[data-completed]').textContent = this.t('completed');
       this.label('button_done');
       this.state('completed', { generationId, status: done });
+      this.extras.result(done, savedPhoto.get()?.preview);
       this.show('result', FOCUS.result);
       this.emit('tryon-complete', done);
     } catch (error) {

@@ -1,0 +1,133 @@
+"""Shopify's Ajax Cart API, as much as the widget and the product page use: /cart/add.js and /cart.js."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from flask import Blueprint
+from flask import current_app
+from flask import jsonify
+from flask import request
+
+from .catalog import find_variant
+from .catalog import numeric_id
+from .state import MockState
+
+bp = Blueprint("cart", __name__)
+COOKIE = "cart"
+MAX_QUANTITY = 10_000
+
+
+def mock() -> MockState:
+    return current_app.extensions["tryon_mock"]
+
+
+def cart_error(status, description: str, message: str = "Cart Error"):
+    """Shopify's error body: {status, message, description}."""
+    code = status if isinstance(status, int) else 400
+    return jsonify({"status": status, "message": message, "description": description}), code
+
+
+def bad_request(what: str):
+    text = f"Required parameter missing or invalid: {what}"
+    return cart_error("bad_request", text, "Parameter Missing or Invalid")
+
+
+def wanted_items() -> list | None:
+    """The items asked for, from JSON ({items: [...]} or {id, quantity}) or a form; None when unreadable."""
+    if request.is_json:
+        payload = request.get_json(silent=True)
+        if not isinstance(payload, dict):
+            return None
+        if "items" in payload:
+            return payload["items"] if isinstance(payload["items"], list) and payload["items"] else None
+        return [payload]
+    if "id" in request.form:
+        return [{"id": request.form["id"], "quantity": request.form.get("quantity", 1)}]
+    return None
+
+
+def whole(value, default=None):
+    """An int from an int or a digit string (as forms send them); None otherwise."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit() and len(value) <= 20:
+        return int(value)
+    return None
+
+
+def line_item(product_id: str, product: dict, variant: dict, quantity: int) -> dict:
+    variant_number = int(numeric_id(variant["id"]))
+    price = product["price_cents"]
+    return {
+        "id": variant_number, "variant_id": variant_number, "product_id": int(numeric_id(product_id)),
+        "key": f"{variant_number}:{hashlib.sha256(variant['id'].encode()).hexdigest()[:32]}", "title": f"{product['title']} - {variant['title']}",
+        "product_title": product["title"], "variant_title": variant["title"], "quantity": quantity,
+        "price": price, "line_price": price * quantity, "handle": product["handle"],
+        "url": f"/products/{product['handle']}?variant={variant_number}",
+        "image": f"/_storage/products/{variant_number}.png",
+    }
+
+
+@bp.post("/cart/add.js")
+def add():
+    """Add variants to this browser's cart; answers the line items, or Shopify's 400/404/422 bodies."""
+    items = wanted_items()
+    if items is None:
+        return bad_request("items")
+    found = []
+    for item in items:
+        if not isinstance(item, dict):
+            return bad_request("items")
+        number, quantity = whole(item.get("id")), whole(item.get("quantity"), 1)
+        if number is None:
+            return bad_request("id")
+        if quantity is None or not 1 <= quantity <= MAX_QUANTITY:
+            return bad_request("quantity")
+        match = find_variant(number)
+        if match is None:
+            return cart_error(404, "Cannot find variant")
+        product_id, product, variant = match
+        if variant.get("available") is False:
+            return cart_error(422, f"The product '{product['title']} - {variant['title']}' is already sold out.")
+        found.append((product_id, product, variant, quantity))
+    state = mock()
+    token = request.cookies.get(COOKIE) or secrets.token_hex(16)
+    added = []
+    with state.lock:
+        cart = state.carts.setdefault(token, {})
+        for product_id, product, variant, quantity in found:
+            key = variant["id"]
+            total = cart.get(key, {}).get("quantity", 0) + quantity
+            cart[key] = line_item(product_id, product, variant, total)
+            added.append(cart[key])
+    response = jsonify({"items": added} if request.is_json and "items" in (request.get_json(silent=True) or {})
+                       else added[0])
+    response.set_cookie(COOKIE, token, httponly=False, samesite="Lax", path="/")
+    return response
+
+
+@bp.get("/cart.js")
+def show():
+    """This browser's cart (from its cart cookie), in the Ajax Cart API's shape."""
+    state = mock()
+    token = request.cookies.get(COOKIE)
+    with state.lock:
+        items = list(state.carts.get(token or "", {}).values())
+    return jsonify({"token": token, "note": None, "attributes": {}, "item_count": sum(i["quantity"] for i in items),
+                    "items": items, "total_price": sum(i["line_price"] for i in items), "currency": "EUR",
+                    "requires_shipping": bool(items)})
+
+
+@bp.post("/cart/clear.js")
+def clear():
+    """Empty this browser's cart."""
+    state = mock()
+    with state.lock:
+        state.carts.pop(request.cookies.get(COOKIE) or "", None)
+    return show()

@@ -1,0 +1,19 @@
+// Add to cart through Shopify's Ajax Cart API, as the theme's own product form would.
+
+/** POST {root}cart/add.js for one variant (a GID or a number); resolves the line item, rejects {status, description}. */
+export async function addToCart(variantId, quantity = 1) {
+  const id = Number(String(variantId).split('/').pop());
+  let response;
+  let body = {};
+  try {
+    response = await fetch((window.Shopify?.routes?.root || '/') + 'cart/add.js', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ items: [{ id, quantity }] }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    body = await response.json();
+  } catch {}
+  if (!response?.ok) throw Object.assign(new Error('Cart'), { status: response?.status ?? 0, description: body?.description });
+  return body.items?.[0] ?? body;
+}

@@ -1,0 +1,163 @@
+// tryon-ui-extras.js, loaded on first use with the other UI files: what a merchant can switch off.
+// Compare, add to cart, share, download, email capture and analytics, each with its own attribute.
+import { createTracker } from './analytics.js';
+import { addToCart } from './cart.js';
+import { ACTIONS, COMPARE, CSS, EMAIL, SLIDER } from './markup.js';
+
+const insert = (node, where, html) => node.insertAdjacentHTML(where, html);
+
+/** A file name from the product title: "linen-overshirt-try-on.jpg". */
+const fileName = (title, type) =>
+  [...(title || '').toLowerCase().normalize('NFKD').matchAll(/[\p{L}\p{N}]+/gu), 'try-on'].join('-') + '.' + ({ 'image/png': 'png', 'image/webp': 'webp' }[type] || 'jpg');
+
+/** Add the features to one Session's dialog; returns the hooks the flow calls: track, show, result. */
+function mount(session) {
+  const { host, dialog, $ } = session;
+  const on = (name) => !host.hasAttribute('no-' + name);
+  const t = (key, values) => session.t(key, values);
+  const tracker = createTracker(host, (body) => session.client().track(body.events, body.context));
+  const track = (event, properties) => tracker.track(event, properties);
+  const generationId = () => host.getAttribute('generation-id');
+  let done = {};
+  let busy;
+  let sent;
+
+  insert(dialog, 'afterbegin', `<style>${CSS}</style>`);
+  const result = $('[part=result]');
+  const compare = document.createElement('div');
+  compare.setAttribute('part', 'compare');
+  result.replaceWith(compare);
+  compare.append(result);
+  insert(compare, 'beforeend', COMPARE);
+  insert(compare, 'afterend', SLIDER);
+  insert($('[data-completed]'), 'afterend', ACTIONS);
+  insert(dialog, 'beforeend', EMAIL);
+  const before = $('[part=before]');
+  const slider = $('[part=slider]');
+  const form = $('[data-x-email]');
+  const thanks = $('[data-x-thanks]');
+  const view = $('[data-x-view]');
+  const link = $('[data-x-link]');
+  // The shopper's photo shows to the left of the slider's value, the try-on to its right.
+  slider.oninput = () => compare.style.setProperty('--x', slider.value + '%');
+
+  const say = (text, error) => {
+    $('[data-x-ok]').textContent = error ? '' : text;
+    $('[data-x-err]').textContent = error ? text : '';
+    view.hidden = link.hidden = true;
+  };
+
+  const actions = {
+    async cart() {
+      if (busy) return;
+      busy = true;
+      const variantId = host.getAttribute('variant-id');
+      track('widget:add_to_cart_clicked', { generation_id: generationId() });
+      say('');
+      try {
+        const item = await addToCart(variantId);
+        track('widget:add_to_cart_success', { generation_id: generationId() });
+        say(t('added_to_cart'));
+        view.href = (window.Shopify?.routes?.root || '/') + 'cart';
+        view.hidden = false;
+        session.emit('tryon-cart-add', { variantId, quantity: 1, item });
+      } catch (error) {
+        // Shopify's own 422 description says why in the store's language ("… is already sold out.").
+        const said = typeof error.description == 'string' && error.description.length < 300 && error.description;
+        say(error.status === 422 ? said || t('cart_sold_out') : t(error.status ? 'cart_error' : 'error_network'), 1);
+      }
+      busy = false;
+    },
+
+    async share() {
+      track('widget:share_clicked', { generation_id: generationId() });
+      say('');
+      let url;
+      try {
+        ({ shareUrl: url } = await session.client().shareGeneration(generationId(), { effectiveDomain: location.hostname }));
+        if (!/^https?:\/\//.test(url)) throw url;
+      } catch {
+        return say(t('share_error'), 1);
+      }
+      try {
+        if (navigator.share) return await navigator.share({ title: t('completed'), url });
+      } catch (error) {
+        if (error.name == 'AbortError') return;
+      }
+      try {
+        await navigator.clipboard.writeText(url);
+        say(t('link_copied'));
+      } catch {
+        // No clipboard (permission, insecure page): show the link to copy by hand.
+        say(t('copy_link'));
+        link.value = url;
+        link.setAttribute('aria-label', t('copy_link'));
+        link.hidden = false;
+        link.select();
+      }
+    },
+
+    async download() {
+      track('widget:download_clicked', { generation_id: generationId() });
+      const url = done.resultImageUrl;
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw response;
+        const blob = await response.blob();
+        const href = URL.createObjectURL(blob);
+        Object.assign(document.createElement('a'), { href, download: fileName(host.getAttribute('product-title'), blob.type) }).click();
+        setTimeout(() => URL.revokeObjectURL(href), 60_000);
+      } catch {
+        // A storage host without CORS: the image opens in a new tab, where the shopper can save it.
+        open(url, '_blank', 'noopener');
+      }
+    },
+  };
+  dialog.addEventListener('click', (event) => {
+    const name = event.target.closest('[data-x]')?.dataset.x;
+    if (name) actions[name]();
+  });
+
+  form.onsubmit = (event) => {
+    event.preventDefault();
+    const marketingConsent = form.elements.consent.checked;
+    // Fire and forget: whatever the answer, the shopper is thanked and the try-on goes on.
+    session.client().collectEmail({ email: form.elements.email.value.trim(), marketingConsent });
+    track('widget:email_collected', { marketing_consent: marketingConsent });
+    sent = true;
+    thanks.textContent = t('email_thanks');
+    thanks.hidden = false;
+    form.hidden = true;
+    thanks.focus();
+  };
+
+  return {
+    track,
+    tracker,
+
+    /** Steps where the optional email form shows: while waiting and with the result. */
+    show(step) {
+      const here = step == 'wait' || step == 'result';
+      form.hidden = sent || !here || !host.hasAttribute('email-capture');
+      thanks.hidden = !sent || !here;
+    },
+
+    /** The result is on screen: set up compare and actions for it. */
+    result(status, photo) {
+      done = status;
+      say('');
+      $('[data-x=cart]').hidden = !on('cart') || !host.getAttribute('variant-id');
+      $('[data-x=share]').hidden = !on('share');
+      $('[data-x=download]').hidden = !on('download');
+      before.hidden = slider.hidden = $('[part=divider]').hidden = !on('compare') || !photo;
+      if (photo) {
+        before.src = photo;
+        before.alt = t('photo_alt');
+      }
+      slider.setAttribute('aria-label', t('compare'));
+      track('widget:result_view', { generation_id: generationId() });
+    },
+  };
+}
+
+window.TryOn = Object.assign(window.TryOn || {}, { extras: { mount } });
