@@ -57,6 +57,7 @@ def create_app(config: dict | None = None) -> Flask:
     def note_epoch():
         state = app.extensions["tryon_mock"]
         g.mock_epoch = state.epoch
+        state.sweep()
         # A scripted fault on this path (config "faults"), answered before anything else.
         status = state.config["faults"].get(request.path)
         if status and not request.path.startswith("/_mock/"):

@@ -1,4 +1,8 @@
-"""python -m server [--host H] [--port N]: serve the mock API and preview with the built bundle."""
+"""python -m server [--host H] [--port N] [--threads N]: serve the mock API and preview with the built bundle.
+
+The server is waitress (a production WSGI server, pure Python): one process, a pool of threads, the mock's
+state in memory under a lock. BENCHMARKS.md has the figures behind that choice.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +11,30 @@ import os
 import sys
 from pathlib import Path
 
-from werkzeug.serving import run_simple
+from waitress import serve
 
 from . import ROOT
 from . import create_app
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m server", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m server", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 5000)),
                         help="port (default $PORT or 5000)")
+    parser.add_argument("--threads", type=int, default=16,
+                        help="worker threads (default 16; slow-response faults hold one each)")
     args = parser.parse_args(argv)
+    if args.threads < 1:
+        parser.error("--threads must be at least 1")
     bundle = Path(ROOT / "dist" / "tryon-widget.js")
     if not bundle.exists():
         print(f"warning: {bundle} is missing; run `python build.py` first", file=sys.stderr)
     app = create_app()
-    print(f" * tryon-widget dev server: http://{args.host}:{args.port}/", flush=True)
-    run_simple(args.host, args.port, app, threaded=True, use_reloader=False, use_debugger=False)
+    print(f" * tryon-widget server (waitress, {args.threads} threads): http://{args.host}:{args.port}/", flush=True)
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="tryon-mock",
+          connection_limit=2000, channel_timeout=30)
     return 0
 
 

@@ -106,7 +106,7 @@ def prepare_upload():
     key = "tmp/" + secrets.token_hex(12)
     ttl = state.config["uploadTtlSeconds"]
     with state.lock:
-        state.uploads[key] = Upload(key=key, expires_at=state.now() + ttl)
+        state.uploads[key] = Upload(key=key, expires_at=state.now() + ttl, created_at=state.now())
     return jsonify({"uploadUrl": storage_origin() + signed_path(f"/_storage/upload/{key}", ttl), "uploadKey": key})
 
 

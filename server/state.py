@@ -15,6 +15,8 @@ from .timeline import Cursor
 
 REQUEST_LOG_LIMIT = 10_000
 RECORD_LIMIT = 10_000
+SWEEP_EVERY_SECONDS = 60
+CART_LIMIT = 10_000
 
 DEFAULT_CONFIG: dict = {
     "scenario": "success",
@@ -26,6 +28,8 @@ DEFAULT_CONFIG: dict = {
     "uploadTtlSeconds": 900,
     "resultTtlSeconds": 3600,
     "maxUploadBytes": 20 * 1024 * 1024,
+    # Jobs, photos and results are forgotten after this (Genlook deletes them after 7 days).
+    "retentionSeconds": 7 * 86400,
     # Request path -> HTTP status every request to it answers (any path outside /_mock), e.g. {"/cart/add.js": 500}.
     "faults": {},
     "rateLimits": {
@@ -64,7 +68,8 @@ class View(NamedTuple):
 @dataclass
 class Upload:
     key: str
-    expires_at: float
+    expires_at: float  # of the signed upload URL
+    created_at: float = 0.0
     data: bytes | None = None
     content_type: str | None = None
     file_id: str | None = None
@@ -96,6 +101,7 @@ class MockState:
             self.carts: dict[str, dict] = {}  # by cart cookie: variant GID -> line item
             self.clock_offset = 0.0
             self._task_seq = 0
+            self._next_sweep = 0.0
 
     def now(self) -> float:
         return time.time() + self.clock_offset
@@ -117,6 +123,37 @@ class MockState:
             self.jobs[job.id] = job
             self.jobs_by_task[job.task_id] = job.id
             return job
+
+    def sweep(self) -> None:
+        """Forget what outlived retentionSeconds (jobs, photos) or its URL (unfinished uploads); at most once a minute.
+
+        Jobs keep insertion (= creation) order, so their sweep stops at the first young one: O(expired).
+        """
+        now = self.now()
+        if now < self._next_sweep:
+            return
+        with self.lock:
+            self._next_sweep = now + SWEEP_EVERY_SECONDS
+            oldest = now - self.config["retentionSeconds"]
+            while self.jobs:
+                job = next(iter(self.jobs.values()))
+                if job.created_at >= oldest:
+                    break
+                del self.jobs[job.id]
+                self.jobs_by_task.pop(job.task_id, None)
+                self.shares.pop(job.id, None)
+            # Uploads: gone after the retention, or once their URL expired if never completed (O(uploads) a minute).
+            for key, upload in list(self.uploads.items()):
+                if upload.created_at < oldest or (upload.file_id is None and upload.expires_at < now):
+                    del self.uploads[key]
+                    if upload.file_id:
+                        self.files.pop(upload.file_id, None)
+            limits = self.config["rateLimits"]
+            for key in [key for key, window in self.hits.items()
+                        if not window or window[-1] <= now - limits[key[0]]["windowSeconds"]]:
+                del self.hits[key]
+            while len(self.carts) > CART_LIMIT:
+                del self.carts[next(iter(self.carts))]
 
     def poll(self, job: Job) -> tuple[dict, View]:
         """Count one status read; return the step that answers it and the job as that answer sees it."""
@@ -158,6 +195,7 @@ _SCALARS = {
     "uploadTtlSeconds": int,
     "resultTtlSeconds": int,
     "maxUploadBytes": int,
+    "retentionSeconds": int,
 }
 
 

@@ -26,6 +26,9 @@ def test_fitting_room_weekly_limit_is_configurable(client, upload):
     client.put("/_mock/config", json={"blockedForm": "body"})
     assert client.post(f"{API}/fitting-room", json=body).get_json()["code"] == "RATE_LIMIT_EXCEEDED"
     client.post("/_mock/clock", json={"advanceMs": 7 * 86400 * 1000})
+    # A week on, the photo is gone too (retention); a new upload may generate again.
+    assert client.post(f"{API}/fitting-room", json=body).status_code == 400
+    body["userImageId"] = upload()["fileId"]
     assert client.post(f"{API}/fitting-room", json=body).status_code == 200
 
 
@@ -100,3 +103,30 @@ def test_bad_tracking_batches(client, body):
     response = client.post(f"{API}/tracking/events", json=body)
     assert response.status_code == 400 and response.get_json()["message"]
     assert client.get("/_mock/tracking").get_json()["events"] == []
+
+
+def test_jobs_photos_and_shares_are_forgotten_after_the_retention(client, state):
+    from tests.helpers import jpeg_bytes
+
+    client.put("/_mock/config", json={"retentionSeconds": 3600})
+    old_job = client.post("/_mock/generations", json={"scenario": "instant"}).get_json()["generationId"]
+    prepared = client.post("/apps/proxy_genlook-x/public/prepare-upload").get_json()
+    abandoned = client.post("/apps/proxy_genlook-x/public/prepare-upload").get_json()["uploadKey"]
+    from urllib.parse import urlsplit
+
+    url = urlsplit(prepared["uploadUrl"])
+    client.put(f"{url.path}?{url.query}", data=jpeg_bytes(), content_type="application/octet-stream")
+    file_id = client.post("/apps/proxy_genlook-x/public/upload-complete",
+                          json={"uploadKey": prepared["uploadKey"]}).get_json()["fileId"]
+    client.post("/_mock/clock", json={"advanceMs": 1_000_000})  # past the upload URL's 15 minutes
+    client.get("/_mock/config")
+    assert abandoned not in state.uploads, "an upload never completed goes when its URL expires"
+    assert file_id in state.files and old_job in state.jobs
+    client.post("/_mock/clock", json={"advanceMs": 1800_000})
+    young_job = client.post("/_mock/generations", json={"scenario": "instant"}).get_json()["generationId"]
+    client.post("/_mock/clock", json={"advanceMs": 1900_000})  # the first job is now older than an hour
+    assert client.get(f"/apps/proxy_genlook-x/public/generation/{old_job}").status_code == 404
+    assert client.get(f"/apps/proxy_genlook-x/public/generation/{young_job}").status_code == 200
+    assert file_id not in state.files and prepared["uploadKey"] not in state.uploads
+    assert set(state.jobs) == {young_job} and set(state.jobs_by_task.values()) == {young_job}
+

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
+from waitress.server import create_server
 
 from server import create_app
 
@@ -48,16 +48,42 @@ def live_app():
     return create_app({"MOCK": {"rateLimits": TEST_LIMITS}})
 
 
+class LiveServer:
+    """The app under waitress (as `python -m server` runs it) in a thread; stop() and start() again on the same port."""
+
+    def __init__(self, app, port: int = 0):
+        self.app = app
+        self.port = port
+        self.start()
+
+    def start(self) -> None:
+        self.server = create_server(self.app, host="127.0.0.1", port=self.port, threads=16)
+        self.port = self.server.effective_port
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.close()
+        self.thread.join(5)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
 @pytest.fixture(scope="session")
-def live_server(live_app):
-    """Serve the app on a free port in a thread; yield its base URL."""
-    # The access log would bury a failure's own message in CI's output (the mock keeps its own request log).
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+def live(live_app):
+    """The running server (one per test worker)."""
+    logging.getLogger("waitress").setLevel(logging.ERROR)
+    server = LiveServer(live_app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(live):
+    """The live server's base URL."""
+    return live.url
 
 
 @pytest.fixture(scope="session")
