@@ -63,8 +63,16 @@ class LiveServer:
         self.thread.start()
 
     def stop(self) -> None:
-        self.server.close()
+        """Stop as a process would: the listening socket and every open connection close."""
+        server = self.server
+
+        def close_all():  # runs in the server's own loop thread, woken by its trigger
+            for channel in list(server._map.values()):
+                channel.close()
+
+        server.trigger.pull_trigger(close_all)
         self.thread.join(5)
+        server.task_dispatcher.shutdown()
 
     @property
     def url(self) -> str:

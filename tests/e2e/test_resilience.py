@@ -1,0 +1,199 @@
+"""Issue 8: the widget keeps its promise through a server restart, offline spells, hung requests, long hidden
+tabs and hostile status answers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page
+from playwright.sync_api import expect
+
+from .storefront import try_on
+from .storefront import widget
+
+STILL_WORKING = "Still working… the connection is slow."
+HIDE = """(hidden) => {
+  for (const [name, value] of [['hidden', hidden], ['visibilityState', hidden ? 'hidden' : 'visible']])
+    Object.defineProperty(document, name, { value, configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}"""
+
+
+def until(page: Page, condition, timeout: float = 10) -> None:
+    """Wait for a server-side condition while Playwright keeps serving routes (time.sleep would stall them)."""
+    for _ in range(int(timeout * 50)):
+        if condition():
+            return
+        page.wait_for_timeout(20)
+    raise AssertionError("condition not met in time")
+
+
+def scripted(page: Page, mock, timeline: list[dict]) -> str:
+    """Make the next /fitting-room answer a job with this timeline; return its id."""
+    gen_id = mock.generation(timeline=timeline)
+    page.route("**/fitting-room", lambda route: route.fulfill(json={"jobId": gen_id, "message": "ok"}))
+    return gen_id
+
+
+def test_server_restart_mid_generation_the_widget_waits_and_finishes(page: Page, mock, photo, live) -> None:
+    page.goto("/")
+    gen_id = scripted(page, mock, [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "polls": 40},
+                                   {"status": "COMPLETED", "polls": 1}])
+    dialog = try_on(page, photo, interval=50)
+    until(page, lambda: len(mock.status_polls(gen_id)) >= 2)
+    live.stop()
+    try:
+        expect(dialog.get_by_role("status")).to_have_text(STILL_WORKING)
+        assert widget(page).get_attribute("state") in ("pending", "processing")
+    finally:
+        live.start()
+    expect(widget(page)).to_have_attribute("state", "completed", timeout=15_000)
+    # The jobs live in the app (the real service keeps them in its database); no new generation was made.
+    assert mock.requests("/fitting-room") == []
+
+
+def test_offline_and_back_the_widget_waits_and_finishes(page: Page, mock, photo, context) -> None:
+    page.goto("/")
+    gen_id = scripted(page, mock, [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "polls": 40},
+                                   {"status": "COMPLETED", "polls": 1}])
+    dialog = try_on(page, photo, interval=50)
+    until(page, lambda: len(mock.status_polls(gen_id)) >= 1)
+    context.set_offline(True)
+    expect(dialog.get_by_role("status")).to_have_text(STILL_WORKING)
+    polls = len(mock.status_polls(gen_id))
+    context.set_offline(False)  # the browser's `online` event wakes the wait at once
+    expect(widget(page)).to_have_attribute("state", "completed")
+    assert len(mock.status_polls(gen_id)) > polls
+
+
+def test_a_hung_status_request_times_out_and_the_wait_recovers(page: Page, mock, photo) -> None:
+    page.clock.install()
+    page.goto("/")
+    gen_id = scripted(page, mock, [{"status": "PROCESSING", "polls": 1}, {"status": "COMPLETED", "polls": 1}])
+    held = []
+    # The first status request never gets an answer, as behind a stuck proxy.
+    page.route(f"**/generation/{gen_id}", lambda route: held.append(route) if not held else route.continue_())
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    try_on(page, photo, interval=50)
+    page.wait_for_function("() => true")
+    expect(widget(page)).to_have_attribute("state", "pending")
+    while not held:
+        page.clock.run_for(10)
+    page.clock.fast_forward(15_000)  # each request's own timeout (requestTimeoutMs)
+    expect(widget(page)).to_have_attribute("state", "completed")
+    assert any(gen_id in url for url in failed), "the hung request was aborted"
+    assert len(mock.status_polls(gen_id)) == 2
+
+
+@pytest.mark.parametrize("hidden_minutes", [6, 11])
+def test_a_tab_hidden_for_minutes_makes_no_requests_and_resumes_on_return(page: Page, mock, photo,
+                                                                         hidden_minutes) -> None:
+    page.clock.install()
+    page.goto("/")
+    gen_id = scripted(page, mock, [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "seconds": 120},
+                                   {"status": "COMPLETED", "polls": 1}])
+    try_on(page, photo, interval=2000)
+    expect(widget(page)).to_have_attribute("state", "processing")
+    page.evaluate(HIDE, True)
+    before = len(mock.status_polls(gen_id))
+    # Chrome wakes timers once a minute after 5 hidden minutes; the wait makes no request at all meanwhile.
+    page.clock.fast_forward(f"{hidden_minutes:02d}:00")
+    mock.http.post("/_mock/clock", json={"advanceMs": hidden_minutes * 60_000})
+    assert len(mock.status_polls(gen_id)) == before
+    page.evaluate(HIDE, False)
+    # Past the 10-minute deadline too, the return still reads the status once and shows the result.
+    expect(widget(page)).to_have_attribute("state", "completed")
+    assert len(mock.status_polls(gen_id)) == before + 1
+
+
+def test_back_after_the_deadline_with_the_job_still_running_is_the_timeout_not_more_polling(page: Page, mock,
+                                                                                              photo) -> None:
+    page.clock.install()
+    page.goto("/")
+    gen_id = scripted(page, mock, [{"status": "PROCESSING", "polls": 1000}])
+    try_on(page, photo, interval=2000)
+    expect(widget(page)).to_have_attribute("state", "processing")
+    page.evaluate(HIDE, True)
+    before = len(mock.status_polls(gen_id))
+    page.clock.fast_forward("11:00")
+    page.evaluate(HIDE, False)
+    expect(widget(page)).to_have_attribute("state", "timeout")
+    page.clock.fast_forward("01:00")
+    assert len(mock.status_polls(gen_id)) == before + 1
+
+
+HOSTILE_URLS = ["javascript:window.pwned=1", "data:text/html,<script>parent.pwned=1</script>",
+                "vbscript:msgbox(1)", " javascript:window.pwned=1", {"href": "https://x"}, 42, ""]
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS, ids=[str(u)[:20] for u in HOSTILE_URLS])
+def test_hostile_result_urls_are_never_shown(page: Page, mock, photo, url) -> None:
+    page.on("dialog", lambda d: pytest.fail(f"a dialog opened: {d.message}"))
+    page.goto("/")
+    body = {"generationId": "gen_x", "status": "COMPLETED", "resultImageUrl": url,
+            "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z"}
+    page.route("**/fitting-room", lambda route: route.fulfill(json={"jobId": "gen_x", "message": "ok"}))
+    page.route("**/generation/gen_x", lambda route: route.fulfill(json=body))
+    dialog = try_on(page, photo)
+    expect(widget(page)).to_have_attribute("state", "error")
+    expect(dialog.get_by_role("alert").filter(has_text="Something went wrong")).to_be_visible()
+    assert page.evaluate("window.pwned") is None
+    assert dialog.locator("[part=result]").evaluate("img => img.getAttribute('src')") in (None, "")
+
+
+def test_markup_in_an_error_message_stays_text(page: Page, mock, photo) -> None:
+    page.on("dialog", lambda d: pytest.fail(f"a dialog opened: {d.message}"))
+    page.goto("/")
+    scripted(page, mock, [{"status": "FAILED", "polls": 1, "errorCode": "<img src=x onerror=window.pwned=1>",
+                           "errorMessage": "<img src=x onerror=window.pwned=1><b>bold</b>"}])
+    page.evaluate("() => document.addEventListener('tryon-fail', (e) => (window.failure = e.detail.error.message))")
+    dialog = try_on(page, photo)
+    expect(widget(page)).to_have_attribute("state", "failed")
+    assert page.evaluate("window.pwned") is None
+    assert widget(page).evaluate("el => el.shadowRoot.querySelectorAll('b, img[src=x]').length") == 0
+    expect(dialog.get_by_role("alert").filter(has_text="Something went wrong")).to_be_visible()
+    assert "<img" in page.evaluate("window.failure"), "the event carries the server's text, as text"
+
+
+def test_a_huge_answer_does_not_break_the_wait(page: Page, mock, photo) -> None:
+    page.goto("/")
+    gen_id = scripted(page, mock, [{"status": "PROCESSING", "polls": 1}, {"status": "COMPLETED", "polls": 1}])
+    huge = json.dumps({"generationId": gen_id, "status": "PROCESSING", "createdAt": "2026-01-01T00:00:00Z",
+                       "updatedAt": "2026-01-01T00:00:00Z", "padding": "x" * 8_000_000})
+    served = []
+
+    def answer(route):
+        if served:
+            return route.continue_()
+        served.append(1)
+        route.fulfill(body=huge, content_type="application/json")
+
+    page.route(f"**/generation/{gen_id}", answer)
+    try_on(page, photo)
+    expect(widget(page)).to_have_attribute("state", "completed")
+
+
+@pytest.mark.parametrize("body", ["[" * 200_000 + "]" * 200_000, '{"status": ' * 50_000 + '"X"' + "}" * 50_000,
+                                  '{"status": "PROCESS', "null", '"COMPLETED"'],
+                         ids=["nested-array", "nested-object", "cut-off", "null", "string"])
+def test_malformed_answers_end_in_words_or_a_retry_and_the_page_lives(page: Page, mock, photo, body) -> None:
+    page.goto("/")
+    gen_id = scripted(page, mock, [{"status": "COMPLETED", "polls": 1}])
+    served = []
+
+    def answer(route):
+        if served:
+            return route.continue_()
+        served.append(1)
+        route.fulfill(body=body, content_type="application/json")
+
+    page.route(f"**/generation/{gen_id}", answer)
+    dialog = try_on(page, photo)
+    # Unparseable answers are retried as transient; parseable nonsense is "something went wrong", with a retry.
+    expect(widget(page)).to_have_attribute("state", __import__("re").compile("^(completed|error)$"))
+    if widget(page).get_attribute("state") == "error":
+        expect(dialog.get_by_role("alert")).to_have_text("Something went wrong with your try-on. Please try again.")
+        dialog.get_by_role("button", name="Try again").click()
+        expect(widget(page)).to_have_attribute("state", "completed")
