@@ -29,6 +29,8 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.json.sort_keys = False
+    # Werkzeug would answer "//" in a path with an HTML redirect; ids are taken as given instead (found by fuzzing).
+    app.url_map.merge_slashes = False
 
     from .state import MockState
 

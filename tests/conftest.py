@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from server import create_app
 
 from .helpers import API
 from .helpers import jpeg_bytes
+
+
+# Fuzzing: the same examples on every run by default (CI stays reproducible); HYPOTHESIS_PROFILE=explore
+# draws new ones, ten times as many.
+settings.register_profile("repeatable", max_examples=60, derandomize=True, database=None)
+settings.register_profile("explore", max_examples=600, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture
