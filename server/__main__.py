@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app()
     print(f" * tryon-widget server (waitress, {args.threads} threads): http://{args.host}:{args.port}/", flush=True)
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="tryon-mock",
-          connection_limit=2000, channel_timeout=30)
+          connection_limit=10_000, channel_timeout=30,
+          # poll(), not select(): select() stops at file descriptor 1024, about 500 browsers.
+          asyncore_use_poll=True)
     return 0
 
 

@@ -70,6 +70,7 @@ def inspect_generation(gen_id: str):
     with state.lock:
         step = job.cursor.peek(state.now())
         return jsonify({"generationId": job.id, "taskId": str(job.task_id), "status": job.status,
+                        "createdAtMs": int(job.created_at * 1000), "statusSinceMs": int(job.updated_at * 1000),
                         "polls": job.polls, "stepIndex": job.cursor.index, "nextStep": step,
                         "timeline": job.cursor.steps})
 

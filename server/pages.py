@@ -65,11 +65,15 @@ def render_product(product_id: str, settings: dict | None = None, template: str 
     product = PRODUCTS[product_id]
     variants = variants_of(product)
     locale = chosen_locale()
-    block_html = liquid_block.render(product, variants[0], product_id, locale, settings)
-    script = liquid_block.schema()["javascript"]
+    # ?widget=off: the same page without the app block, the baseline the page-impact benchmark compares with.
+    if request.args.get("widget") == "off":
+        block_html, block_script = "", None
+    else:
+        block_html = liquid_block.render(product, variants[0], product_id, locale, settings)
+        block_script = "/assets/" + liquid_block.schema()["javascript"]
     return render_template(template, product=product, product_id=product_id, variants=variants,
                            scenarios=SCENARIOS, lang=locale, locales=locales(), block_html=Markup(block_html),
-                           block_script=f"/assets/{script}", **extra)
+                           block_script=block_script, **extra)
 
 
 @bp.get("/src/<path:name>")

@@ -135,10 +135,12 @@ class MockState:
         with self.lock:
             self._next_sweep = now + SWEEP_EVERY_SECONDS
             oldest = now - self.config["retentionSeconds"]
-            while self.jobs:
-                job = next(iter(self.jobs.values()))
+            expired = []
+            for job in self.jobs.values():  # one pass: next(iter()) after deletes at the front is O(n) each
                 if job.created_at >= oldest:
                     break
+                expired.append(job)
+            for job in expired:
                 del self.jobs[job.id]
                 self.jobs_by_task.pop(job.task_id, None)
                 self.shares.pop(job.id, None)

@@ -21,3 +21,30 @@ def test_mock_overrides_become_the_reset_point():
     client.put("/_mock/config", json={"scenario": "slow"})
     client.post("/_mock/reset")
     assert client.get("/_mock/config").get_json()["scenario"] == "failed"
+
+
+def test_python_m_server_serves_with_waitress_and_concurrent_requests_stay_consistent():
+    """The real entry point: a process, many connections at once, each poll counted exactly once."""
+    import json
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench.serve import running_server
+
+    with running_server(threads=8) as url:
+        page = urllib.request.urlopen(url + "/")
+        assert page.status == 200 and "<tryon-widget" in page.read().decode()
+        request = urllib.request.Request(url + "/_mock/generations", method="POST",
+                                         data=json.dumps({"timeline": [{"status": "PROCESSING", "polls": 150},
+                                                                       {"status": "COMPLETED", "polls": 1}]}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        gen_id = json.loads(urllib.request.urlopen(request).read())["generationId"]
+
+        def poll(_):
+            return json.loads(urllib.request.urlopen(f"{url}/apps/proxy_genlook-x/public/generation/{gen_id}").read())
+
+        with ThreadPoolExecutor(32) as pool:
+            statuses = [answer["status"] for answer in pool.map(poll, range(151))]
+        assert statuses.count("COMPLETED") == 1 and statuses.count("PROCESSING") == 150
+        inspected = json.loads(urllib.request.urlopen(f"{url}/_mock/generations/{gen_id}").read())
+        assert inspected["polls"] == 151

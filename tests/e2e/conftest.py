@@ -57,7 +57,7 @@ class LiveServer:
         self.start()
 
     def start(self) -> None:
-        self.server = create_server(self.app, host="127.0.0.1", port=self.port, threads=16)
+        self.server = create_server(self.app, host="127.0.0.1", port=self.port, threads=16, asyncore_use_poll=True)
         self.port = self.server.effective_port
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()

@@ -197,3 +197,21 @@ def test_malformed_answers_end_in_words_or_a_retry_and_the_page_lives(page: Page
         expect(dialog.get_by_role("alert")).to_have_text("Something went wrong with your try-on. Please try again.")
         dialog.get_by_role("button", name="Try again").click()
         expect(widget(page)).to_have_attribute("state", "completed")
+
+
+def test_a_stuck_upload_is_given_up_after_30_s_without_progress_and_can_be_retried(page: Page, mock, photo) -> None:
+    page.clock.install()
+    page.goto("/")
+    held = []
+    page.route("**/_storage/upload/**", lambda route: held.append(route) if not held else route.continue_())
+    dialog = try_on(page, photo)
+    expect(widget(page)).to_have_attribute("state", "uploading")
+    until(page, lambda: bool(held))
+    page.clock.fast_forward(29_000)
+    expect(widget(page)).to_have_attribute("state", "uploading")
+    page.clock.fast_forward(2_000)
+    expect(widget(page)).to_have_attribute("state", "error")
+    expect(dialog.get_by_role("alert")).to_have_text("We couldn't reach the store. Check your connection and try again.")
+    dialog.get_by_role("button", name="Try again").click()
+    expect(widget(page)).to_have_attribute("state", "completed")
+    assert len(mock.requests("/prepare-upload")) == 2

@@ -1,13 +1,27 @@
 // The raw PUT to the signed storage URL. XMLHttpRequest, because fetch reports no upload progress.
+
+// No byte sent and no answer for this long: the upload is stuck (a slow line still makes progress).
+const STALL_MS = 30_000;
+
 /** PUT `file` to `url`; failures reject with `ApiError` (passed in, so every bundle throws one class). */
 export function uploadBytes(url, file, ApiError, { signal, onProgress } = {}) {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const xhr = new XMLHttpRequest();
     const onAbort = () => xhr.abort();
+    let stall;
+    let stalled;
+    const arm = () => {
+      clearTimeout(stall);
+      stall = setTimeout(() => ((stalled = 1), xhr.abort()), STALL_MS);
+    };
     xhr.open('PUT', url);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress?.(event.loaded / event.total);
+    xhr.upload.onprogress = (event) => {
+      arm();
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onloadend = () => clearTimeout(stall);
     xhr.onload = () => {
       signal?.removeEventListener('abort', onAbort);
       if (xhr.status >= 200 && xhr.status < 300) return resolve();
@@ -19,8 +33,10 @@ export function uploadBytes(url, file, ApiError, { signal, onProgress } = {}) {
       reject(new ApiError(message, { status: xhr.status, code: body?.code ?? null, body, retryable: xhr.status >= 500 }));
     };
     xhr.onerror = () => reject(new ApiError('Network error during upload', { code: 'NETWORK_ERROR', retryable: true }));
-    xhr.onabort = () => reject(signal?.reason ?? new DOMException('Upload aborted', 'AbortError'));
+    xhr.onabort = () =>
+      reject(stalled ? new ApiError('Upload stalled', { code: 'TIMEOUT', retryable: true }) : signal?.reason ?? new DOMException('Upload aborted', 'AbortError'));
     signal?.addEventListener('abort', onAbort, { once: true });
     xhr.send(file);
+    arm();
   });
 }

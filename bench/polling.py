@@ -1,0 +1,136 @@
+"""python -m bench.polling: requests per generation for each named scenario, and the delay between the
+server's COMPLETED and the result on screen.
+
+The widget runs in headless Chromium against `python -m server`, with its default 2 s poll interval. Request
+counts run on Playwright's clock (the mock's clock moved in step), so the 2-minute timeout takes seconds; the
+delay runs in real time.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import sys
+import tempfile
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from server.scenarios import SCENARIOS
+
+from .browser import launch
+from .serve import put_config
+from .serve import running_server
+
+ENDED = ("completed", "failed", "timeout", "error")
+
+
+def post(url: str, path: str, body: dict | None = None) -> dict:
+    request = urllib.request.Request(url + path, data=json.dumps(body or {}).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    return json.loads(urllib.request.urlopen(request).read())
+
+
+def get(url: str, path: str) -> dict:
+    return json.loads(urllib.request.urlopen(url + path).read())
+
+
+def photo_file() -> str:
+    from PIL import Image
+
+    path = Path(tempfile.mkdtemp()) / "me.jpg"
+    Image.new("RGB", (600, 800), (180, 190, 200)).save(path, "JPEG")
+    return str(path)
+
+
+def start_try_on(page, photo: str) -> None:
+    page.on("filechooser", lambda chooser: chooser.set_files(photo))
+    page.locator("tryon-widget [part=button]").click()
+    dialog = page.locator("tryon-widget dialog")
+    dialog.get_by_role("checkbox").check()
+    dialog.get_by_role("button", name="Choose a photo").click()
+    dialog.locator("[part=preview]").wait_for()
+    dialog.get_by_role("button", name="Create my try-on").click()
+
+
+def category(path: str) -> str:
+    if "/generation/" in path:
+        return "status polls"
+    if path.startswith("/apps/"):
+        return "other API"
+    if path.startswith("/_storage/upload"):
+        return "upload"
+    if path.startswith("/_storage/"):
+        return "images"
+    return "page"
+
+
+def count_requests(browser, url: str, name: str, photo: str) -> tuple[str, Counter]:
+    post(url, "/_mock/reset")
+    limits = {n: {"limit": 10_000, "windowSeconds": 60} for n in ("upload", "fittingRoom", "share")}
+    put_config(url, {"scenario": name, "rateLimits": limits})
+    context = browser.new_context(base_url=url)
+    page = context.new_page()
+    page.clock.install()
+    page.goto("/")
+    page.wait_for_function("customElements.get('tryon-widget') !== undefined")
+    marker = len(get(url, "/_mock/requests")["requests"])
+    start_try_on(page, photo)
+    state = ""
+    for _ in range(400):
+        state = page.locator("tryon-widget").get_attribute("state")
+        if state in ENDED:
+            break
+        page.clock.run_for(1000)
+        post(url, "/_mock/clock", {"advanceMs": 1000})
+    page.clock.run_for(6000)  # let the analytics batch go
+    requests = get(url, "/_mock/requests")["requests"][marker:]
+    context.close()
+    return state, Counter(category(r["path"]) for r in requests)
+
+
+def completion_delays(browser, url: str, name: str, photo: str, runs: int) -> list[float]:
+    """ms from the job's COMPLETED (server time) to the result shown (page time), in real time."""
+    delays = []
+    for _ in range(runs):
+        post(url, "/_mock/reset")
+        limits = {n: {"limit": 10_000, "windowSeconds": 60} for n in ("upload", "fittingRoom", "share")}
+        put_config(url, {"scenario": name, "rateLimits": limits})
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        page.goto("/")
+        page.evaluate("() => document.addEventListener('tryon-complete', () => (window.shownAt = Date.now()))")
+        start_try_on(page, photo)
+        page.wait_for_function("window.shownAt", timeout=90_000)
+        gen_id = page.locator("tryon-widget").get_attribute("generation-id")
+        since = get(url, f"/_mock/generations/{gen_id}")["statusSinceMs"]
+        delays.append(page.evaluate("window.shownAt") - since)
+        context.close()
+    return delays
+
+
+def main() -> int:
+    photo = photo_file()
+    with running_server() as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        print("requests per generation, widget defaults (2 s polls, 60 attempts), from the press of Create")
+        print(f"{'scenario':<22}{'ends':<11}{'polls':>6}{'other API':>10}{'upload':>7}{'images':>7}{'total':>7}")
+        for name, spec in SCENARIOS.items():
+            state, counts = count_requests(browser, url, name, photo)
+            total = sum(v for k, v in counts.items() if k != "page")
+            print(f"{name:<22}{state:<11}{counts['status polls']:>6}{counts['other API']:>10}"
+                  f"{counts['upload']:>7}{counts['images']:>7}{total:>7}", flush=True)
+        print("\ndelay from the server's COMPLETED to the result on screen (real time, 5 runs each)")
+        for name, note in (("success", "COMPLETED appears at a poll"), ("slow", "COMPLETED at a time between polls")):
+            delays = completion_delays(browser, url, name, photo, 5)
+            print(f"{name:<10} median {statistics.median(delays):6.0f} ms  max {max(delays):6.0f} ms  ({note})",
+                  flush=True)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
