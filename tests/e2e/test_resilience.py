@@ -36,12 +36,18 @@ def scripted(page: Page, mock, timeline: list[dict]) -> str:
     return gen_id
 
 
-def test_server_restart_mid_generation_the_widget_waits_and_finishes(page: Page, mock, photo, live) -> None:
+def polled_twice(page: Page, mock, photo):
+    """A try-on whose job is PROCESSING for 40 polls at 50 ms, once it has been polled twice: (dialog, id)."""
     page.goto("/")
     gen_id = scripted(page, mock, [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "polls": 40},
                                    {"status": "COMPLETED", "polls": 1}])
     dialog = try_on(page, photo, interval=50)
     until(page, lambda: len(mock.status_polls(gen_id)) >= 2)
+    return dialog, gen_id
+
+
+def test_server_restart_mid_generation_the_widget_waits_and_finishes(page: Page, mock, photo, live) -> None:
+    dialog, _ = polled_twice(page, mock, photo)
     live.stop()
     try:
         expect(dialog.get_by_role("status")).to_have_text(STILL_WORKING)
@@ -54,11 +60,7 @@ def test_server_restart_mid_generation_the_widget_waits_and_finishes(page: Page,
 
 
 def test_offline_and_back_the_widget_waits_and_finishes(page: Page, mock, photo, context) -> None:
-    page.goto("/")
-    gen_id = scripted(page, mock, [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "polls": 40},
-                                   {"status": "COMPLETED", "polls": 1}])
-    dialog = try_on(page, photo, interval=50)
-    until(page, lambda: len(mock.status_polls(gen_id)) >= 1)
+    dialog, gen_id = polled_twice(page, mock, photo)
     context.set_offline(True)
     expect(dialog.get_by_role("status")).to_have_text(STILL_WORKING)
     polls = len(mock.status_polls(gen_id))
