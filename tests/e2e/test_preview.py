@@ -58,6 +58,12 @@ def test_preview_shows_what_the_block_renders(page: Page, mock, live_app) -> Non
         ("language", "de", "button.textContent === 'Anprobieren'"),
         ("poll_interval_ms", "5000", "el.getAttribute('poll-interval') === '5000'"),
         ("show_on_mobile", False, "getComputedStyle(el).display === 'none'"),
+        ("show_compare", False, "el.hasAttribute('no-compare')"),
+        ("show_cart", False, "el.hasAttribute('no-cart')"),
+        ("show_share", False, "el.hasAttribute('no-share')"),
+        ("show_download", False, "el.hasAttribute('no-download')"),
+        ("email_capture", True, "el.hasAttribute('email-capture')"),
+        ("analytics", False, "el.hasAttribute('no-analytics')"),
     ],
 )
 def test_each_setting_changes_the_widget(page: Page, mock, name, value, check) -> None:
