@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
@@ -150,7 +152,7 @@ def test_compare_slider_works_by_keyboard(page: Page, mock, photo) -> None:
     slider = dialog.get_by_role("slider", name="Compare with your photo")
     expect(slider).to_be_visible()
     before = dialog.locator("[part=before]")
-    expect(before).to_have_attribute("src", __import__("re").compile(r"^data:image/jpeg;base64,"))
+    expect(before).to_have_attribute("src", re.compile(r"^data:image/jpeg;base64,"))
     expect(before).to_have_attribute("alt", "Your photo")
     # Half the shopper's photo shows at first, over the try-on.
     assert before.evaluate("img => getComputedStyle(img).clipPath") == "inset(0px 50% 0px 0px)"
@@ -220,12 +222,17 @@ def test_email_capture_is_off_by_default(page: Page, mock, photo) -> None:
 def test_email_capture_while_waiting_is_fire_and_forget(page: Page, mock, photo) -> None:
     page.goto("/")
     widget(page).evaluate("el => el.setAttribute('email-capture', '')")
-    mock.config(scenario="slow")
+    gen_id = mock.generation(timeline=[{"status": "PENDING", "seconds": 600}, {"status": "PROCESSING", "seconds": 600}])
+    page.route("**/fitting-room", lambda route: route.fulfill(json={"jobId": gen_id, "message": "ok"}))
     dialog = try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "pending")
     email = dialog.get_by_role("textbox", name="Your email, for news and offers (optional)")
     expect(email).to_be_visible()
     email.fill("shopper@example.com")
+    # The stage changes while the shopper types: focus stays in the field.
+    mock.http.post("/_mock/clock", json={"advanceMs": 600_000})
+    expect(widget(page)).to_have_attribute("state", "processing")
+    expect(email).to_be_focused()
     dialog.get_by_role("checkbox", name="Yes, send me news and offers by email.").check()
     shoot(page, "waiting-email")
     dialog.get_by_role("button", name="Send").click()
@@ -233,7 +240,7 @@ def test_email_capture_while_waiting_is_fire_and_forget(page: Page, mock, photo)
     expect(email).to_be_hidden()
     mock.wait_for_requests(1, "/collect-email")
     assert [(e["email"], e["marketingConsent"]) for e in mock.state.emails] == [("shopper@example.com", True)]
-    assert widget(page).get_attribute("state") in ("pending", "processing")
+    assert widget(page).get_attribute("state") == "processing"
 
 
 def test_email_failures_never_reach_the_shopper(page: Page, mock, photo) -> None:

@@ -241,7 +241,8 @@ export class Session {
     this.label('button_running');
     if (this.stage !== stage) this.$('[data-status]').textContent = this.t(stage);
     this.stage = stage;
-    this.show('wait', FOCUS.wait);
+    // Focus moves only on arriving at the wait step: a stage change must not pull it from the email field.
+    this.show('wait', this.current != 'wait' && FOCUS.wait);
   }
 
   /** Poll a generation to its end; one tab at a time polls a given generation (Web Locks). */
