@@ -68,10 +68,15 @@ def category(path: str) -> str:
     return "page"
 
 
-def count_requests(browser, url: str, name: str, photo: str) -> tuple[str, Counter]:
+def fresh_mock(url: str, scenario: str) -> None:
+    """A reset mock whose new jobs follow `scenario`, with limits no benchmark reaches."""
     post(url, "/_mock/reset")
     limits = {n: {"limit": 10_000, "windowSeconds": 60} for n in ("upload", "fittingRoom", "share")}
-    put_config(url, {"scenario": name, "rateLimits": limits})
+    put_config(url, {"scenario": scenario, "rateLimits": limits})
+
+
+def count_requests(browser, url: str, name: str, photo: str) -> tuple[str, Counter]:
+    fresh_mock(url, name)
     context = browser.new_context(base_url=url)
     page = context.new_page()
     page.clock.install()
@@ -96,9 +101,7 @@ def completion_delays(browser, url: str, name: str, photo: str, runs: int) -> li
     """ms from the job's COMPLETED (server time) to the result shown (page time), in real time."""
     delays = []
     for _ in range(runs):
-        post(url, "/_mock/reset")
-        limits = {n: {"limit": 10_000, "windowSeconds": 60} for n in ("upload", "fittingRoom", "share")}
-        put_config(url, {"scenario": name, "rateLimits": limits})
+        fresh_mock(url, name)
         context = browser.new_context(base_url=url)
         page = context.new_page()
         page.goto("/")

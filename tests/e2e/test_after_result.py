@@ -19,6 +19,10 @@ ERRORS = """window.errors = [];
   addEventListener('unhandledrejection', (e) => window.errors.push(String(e.reason)));"""
 
 
+# A Web Share API that records what it was given.
+RECORD_SHARES = "navigator.share = (data) => { (window.shared ||= []).push(data); return Promise.resolve(); }"
+
+
 def finish(page: Page, photo, **attributes):
     """A completed try-on on the product page, the widget given `attributes` first (True: boolean attribute)."""
     page.goto("/")
@@ -75,7 +79,7 @@ def test_add_to_cart_errors_are_said_in_words(page: Page, mock, photo) -> None:
 
 
 def test_share_uses_web_share_and_reuses_the_link(page: Page, mock, photo) -> None:
-    page.add_init_script("navigator.share = (data) => { (window.shared ||= []).push(data); return Promise.resolve(); }")
+    page.add_init_script(RECORD_SHARES)
     dialog = finish(page, photo)
     share = dialog.get_by_role("button", name="Share")
     share.click()
@@ -115,7 +119,7 @@ def test_share_shows_the_link_when_the_clipboard_refuses(page: Page, mock, photo
 
 
 def test_share_failure_is_said_and_a_later_press_tries_again(page: Page, mock, photo) -> None:
-    page.add_init_script("navigator.share = (data) => { (window.shared ||= []).push(data); return Promise.resolve(); }")
+    page.add_init_script(RECORD_SHARES)
     dialog = finish(page, photo)
     mock.config(faults={"/apps/proxy_genlook-x/public/share-generation": 500})
     dialog.get_by_role("button", name="Share").click()

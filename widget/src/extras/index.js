@@ -1,7 +1,7 @@
 // tryon-ui-extras.js, loaded on first use with the other UI files: what a merchant can switch off.
 // Compare, add to cart, share, download, email capture and analytics, each with its own attribute.
 import { createTracker } from './analytics.js';
-import { addToCart } from './cart.js';
+import { addToCart, storeRoot } from './cart.js';
 import { ACTIONS, COMPARE, CSS, EMAIL, SLIDER } from './markup.js';
 
 const insert = (node, where, html) => node.insertAdjacentHTML(where, html);
@@ -58,7 +58,7 @@ function mount(session) {
         const item = await addToCart(variantId);
         track('widget:add_to_cart_success', { generation_id: generationId() });
         say(t('added_to_cart'));
-        view.href = (window.Shopify?.routes?.root || '/') + 'cart';
+        view.href = storeRoot() + 'cart';
         view.hidden = false;
         session.emit('tryon-cart-add', { variantId, quantity: 1, item });
       } catch (error) {
