@@ -1,6 +1,6 @@
 """python -m bench.bundle: bytes of each built file (unminified, minified, gzipped) and what each source adds.
 
-Needs `python build.py` first (it reads dist/ and esbuild's metafiles, and bundles once more unminified).
+Needs `python build.py` first (it reads dist/ and esbuild's metafile, and bundles once more unminified).
 """
 
 from __future__ import annotations
@@ -18,31 +18,33 @@ sys.path.insert(0, str(ROOT))
 import build  # noqa: E402
 
 
-def unminified_bytes(entry: str) -> int:
-    """The same bundle without --minify and --mangle-props: what minification saves."""
+def unminified_bytes() -> dict[str, int]:
+    """The same build without --minify and --mangle-props: what minification saves, per file."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "bundle.js"
-        args = [a for a in build.esbuild_args(entry, "bundle.js", Path(tmp)) if a not in ("--minify",)
-                and not a.startswith(("--mangle-props", "--metafile", "--sourcemap"))]
+        args = [a for a in build.esbuild_args(build.ENTRIES, Path(tmp)) if a != "--minify"
+                and not a.startswith(("--mangle-props", "--mangle-cache", "--metafile", "--sourcemap"))]
         subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
-        return out.stat().st_size
+        return {name: (Path(tmp) / name).stat().st_size for name, _ in build.ENTRIES}
 
 
 def main() -> int:
     dist = ROOT / "dist"
-    if not (dist / "tryon-widget.js").exists():
+    if not (dist / build.PAGE_LOAD_FILE).exists():
         print("dist/ is empty: run `python build.py` first", file=sys.stderr)
         return 1
-    print(f"{'file':<26}{'unminified':>12}{'minified':>10}{'gzipped':>9}{'budget left':>13}")
-    for entry, outfile in build.ENTRIES:
-        data = (dist / outfile).read_bytes()
-        print(f"{outfile:<26}{unminified_bytes(entry):>12,}{len(data):>10,}{len(gzip.compress(data, 9)):>9,}"
-              f"{build.JS_FILE_LIMIT - len(data):>13,}")
-    for _, outfile in build.ENTRIES:
-        meta = json.loads((dist / f"{outfile}.meta.json").read_text())
-        output = next(v for k, v in meta["outputs"].items() if k.endswith(outfile))
+    plain = unminified_bytes()
+    print(f"{'file':<22}{'unminified':>12}{'minified':>10}{'gzipped':>9}{'budget':>8}{'left':>7}")
+    for name, _ in build.ENTRIES:
+        data = (dist / name).read_bytes()
+        limit = build.limits(name)[0][0]
+        print(f"{name:<22}{plain[name]:>12,}{len(data):>10,}{len(gzip.compress(data, 9)):>9,}{limit:>8,}"
+              f"{limit - len(data):>7,}")
+    meta = json.loads((dist / "meta.json").read_text())
+    for name, _ in build.ENTRIES:
+        output = meta["outputs"][f"dist/{name}"] if f"dist/{name}" in meta["outputs"] else next(
+            v for k, v in meta["outputs"].items() if k.endswith("/" + name))
         total = output["bytes"]
-        print(f"\n{outfile}: {total:,} bytes; per source file (bytes in the minified output)")
+        print(f"\n{name}: {total:,} bytes; per source file (bytes in the minified output)")
         parts = sorted(output["inputs"].items(), key=lambda item: -item[1]["bytesInOutput"])
         for path, info in parts:
             share = info["bytesInOutput"] / total

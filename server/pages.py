@@ -37,6 +37,19 @@ def product_by_handle(handle: str):
     abort(404)
 
 
+# What some headless storefronts send: only same-origin scripts and stylesheets, nothing inline, no eval.
+STRICT_CSP = "script-src 'self'; style-src 'self'"
+
+
+@bp.get("/strict/")
+def strict_page():
+    """The product under a strict Content-Security-Policy, with the element written as a headless store would."""
+    product = PRODUCTS[DEFAULT_PRODUCT_ID]
+    html = render_template("pages/strict.html", product=product, product_id=DEFAULT_PRODUCT_ID,
+                           variant=variants_of(product)[0])
+    return html, {"Content-Security-Policy": STRICT_CSP}
+
+
 LOCALES = ROOT / "extension" / "locales"
 
 
@@ -89,4 +102,7 @@ def assets(name: str):
     """The bundle from dist/, as Shopify's asset CDN would serve the extension's assets/."""
     response = send_from_directory(current_app.config["DIST_DIR"], name)
     response.headers["Cache-Control"] = "no-cache"
+    # The maps are linked by header, not by a comment that would count against the page-load file's bytes.
+    if name.endswith(".js"):
+        response.headers["SourceMap"] = name.rsplit("/", 1)[-1] + ".map"
     return response

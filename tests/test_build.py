@@ -1,8 +1,10 @@
-"""build.py: the real bundle fits the budget, and every failure says why and exits non-zero."""
+"""build.py: the real bundle fits its budgets and keeps its contracts, and every failure says why and exits non-zero."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,42 +17,115 @@ build = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build)
 
 
-def test_real_build_fits_the_budget_and_prints_sizes(tmp_path, capsys):
-    assert build.build(dist=tmp_path / "dist", assets=tmp_path / "assets") == 0
-    out = capsys.readouterr().out
-    for name in ("tryon-widget.js", "tryon-ui.js", "tryon-ui-base.js"):
-        path = tmp_path / "dist" / name
-        assert 0 < path.stat().st_size <= build.JS_FILE_LIMIT
-        assert (tmp_path / "dist" / (name + ".map")).exists()
-        assert (tmp_path / "assets" / name).read_bytes() == path.read_bytes()
-        assert f"{path.stat().st_size:,}" in out
-    # A classic script (IIFE), not a module: app blocks load it with a plain <script defer>.
-    text = (tmp_path / "dist" / "tryon-widget.js").read_text()
-    assert text.startswith("(()=>{") and "import " not in text.split("\n")[0]
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One real build into a temporary folder, with its printed report."""
+    out = tmp_path_factory.mktemp("build")
+    result = subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); import build; "
+                             f"from pathlib import Path; sys.exit(build.build(dist=Path({str(out / 'dist')!r}), "
+                             f"assets=Path({str(out / 'assets')!r})))"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out, result.stdout
+
+
+def test_real_build_fits_the_budgets_and_prints_sizes(built):
+    out, printed = built
+    for name, _entry in build.ENTRIES:
+        path = out / "dist" / name
+        limit = build.PAGE_LOAD_LIMIT if name == build.PAGE_LOAD_FILE else build.LAZY_LIMIT
+        assert 0 < path.stat().st_size <= limit, name
+        assert (out / "dist" / (name + ".map")).exists()
+        assert (out / "assets" / name).read_bytes() == path.read_bytes()
+        assert f"{path.stat().st_size:,}" in printed
+    # A classic script (IIFE), not a module: app blocks load it with a plain <script defer>; no map comment counts.
+    text = (out / "dist" / build.PAGE_LOAD_FILE).read_text()
+    assert text.startswith("(()=>{") and "import " not in text and "sourceMappingURL" not in text
+
+
+def test_the_schema_names_the_page_load_file():
+    block = (ROOT / "extension" / "blocks" / "tryon.liquid").read_text()
+    schema = json.loads(block.split("{% schema %}")[1].split("{% endschema %}")[0])
+    assert schema["javascript"] == build.PAGE_LOAD_FILE
+
+
+def test_every_part_of_the_contract_has_its_built_file(built):
+    """contract.js's parts load as tryon-<part>.js; each is an entry of build.py and registers under its name."""
+    out, _ = built
+    contract = (ROOT / "widget" / "src" / "contract.js").read_text()
+    parts = json.loads(re.search(r"UI_PARTS = (\[.*?\])", contract).group(1).replace("'", '"'))
+    assert parts == ["client", "dialog", "photo", "features"]
+    for part in parts:
+        text = (out / "dist" / f"tryon-{part}.js").read_text()
+        assert f'"{part}"' in text, f"tryon-{part}.js does not register as {part}"
+
+
+def test_a_property_mangled_in_two_files_reads_the_same_in_both(built, tmp_path):
+    """The real build: every mangled name shared by two files is one name. A planted separate build breaks that."""
+    out, _ = built
+    mangled = set(json.loads((out / "dist" / "mangle-cache.json").read_text()))
+    scripts = sorted((out / "dist").glob("*.js"))
+    assert build.shared_name_problems(scripts, mangled) == []
+    # Two files sharing `_shared`, built in separate esbuild runs (as build.py once did): the check must catch it.
+    (tmp_path / "a.js").write_text("window.X = { _first: 1, _shared: 2 };\n")
+    (tmp_path / "b.js").write_text("console.log(window.X._shared);\n")
+    for name in ("a", "b"):
+        args = build.esbuild_args([(f"{name}.js", str(tmp_path / f"{name}.js"))], tmp_path / name)
+        subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
+    apart = [tmp_path / "a" / "a.js", tmp_path / "b" / "b.js"]
+    names = set(json.loads((tmp_path / "a" / "mangle-cache.json").read_text()))
+    problems = build.shared_name_problems(apart, names)
+    assert len(problems) == 1 and "_shared" in problems[0] and "one esbuild run" in problems[0]
+    # The same two files in one run: one name.
+    together = [("a.js", str(tmp_path / "a.js")), ("b.js", str(tmp_path / "b.js"))]
+    subprocess.run(build.esbuild_args(together, tmp_path / "one"), cwd=ROOT, check=True, capture_output=True)
+    names = set(json.loads((tmp_path / "one" / "mangle-cache.json").read_text()))
+    assert build.shared_name_problems([tmp_path / "one" / "a.js", tmp_path / "one" / "b.js"], names) == []
 
 
 def test_syntax_error_fails_with_esbuild_message(tmp_path, capsys):
     bad = tmp_path / "bad.js"
     bad.write_text("export const x = ;\n")
-    assert build.build(entries=[(str(bad), "bad.js")], dist=tmp_path / "dist", assets=None) == 1
+    assert build.build(entries=[("bad.js", str(bad))], dist=tmp_path / "dist", assets=None) == 1
     err = capsys.readouterr().err
     assert "bad.js" in err and "ERROR" in err
     assert "could not bundle" in err
 
 
-def test_file_over_budget_fails(tmp_path, capsys):
-    big = tmp_path / "big.js"
-    big.write_text("window.big = %r;\n" % ("x" * 12_000))
-    assert build.build(entries=[(str(big), "big.js")], dist=tmp_path / "dist", assets=None) == 1
+def test_page_load_file_over_budget_fails_naming_file_and_overflow(tmp_path, capsys):
+    big = tmp_path / "shell.js"
+    big.write_text("window.big = %r;\n" % ("x" * 4_100))
+    assert build.build(entries=[(build.PAGE_LOAD_FILE, str(big))], dist=tmp_path / "dist", assets=None) == 1
     captured = capsys.readouterr()
+    size = (tmp_path / "dist" / build.PAGE_LOAD_FILE).stat().st_size
     assert "OVER" in captured.out
-    assert "AssetSizeAppBlockJavaScript" in captured.err and "10,000" in captured.err
+    assert f"tryon-widget.js is {size:,} bytes" in captured.err and f"{size - 4_000:,} over the 4,000-byte" in captured.err
+
+
+def test_lazy_file_over_budget_fails(tmp_path, capsys):
+    big = tmp_path / "big.js"
+    big.write_text("window.big = %r;\n" % ("x" * 16_100))
+    assert build.build(entries=[("tryon-big.js", str(big))], dist=tmp_path / "dist", assets=None) == 1
+    assert "16,000-byte limit" in capsys.readouterr().err
 
 
 def test_missing_esbuild_says_how_to_install(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(build, "ESBUILD", tmp_path / "no-esbuild")
     assert build.build(dist=tmp_path / "dist", assets=None) == 2
     assert "npm ci" in capsys.readouterr().err
+
+
+def test_a_hostile_translation_cannot_end_the_strings_script(tmp_path):
+    """The snippet holds JSON inside <script type="application/json">: <, > and & are escaped."""
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    hostile = {"tryon": {"button": "</script><script>alert(1)</script> & <!--"}}
+    (locales / "xx.json").write_text(json.dumps(hostile), encoding="utf-8")
+    snippet = tmp_path / "tryon-strings.liquid"
+    build.write_strings_snippet(locales, snippet)
+    text = snippet.read_text(encoding="utf-8")
+    body = text.split("{% raw %}")[1].split("{% endraw %}")[0]
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert json.loads(body) == hostile["tryon"]
 
 
 @pytest.mark.parametrize("args", [["--help"]])

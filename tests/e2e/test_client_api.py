@@ -106,10 +106,11 @@ def test_sellerpic_failure_and_bad_key(client_page: Page, mock) -> None:
 
 
 def test_bad_client_config_is_a_type_error(client_page: Page) -> None:
-    messages = client_page.evaluate("""() => [
-      () => TryOn.createClient({ adapter: 'nope' }),
-      () => TryOn.createClient({ statusUrl: '/no-placeholder' }),
-    ].map((make) => { try { make(); return null; } catch (e) { return e.name + ': ' + e.message; } })""")
+    # The page-load facade checks nothing itself: the first call loads the client, which names the bad option.
+    messages = client_page.evaluate("""() => Promise.all([
+      TryOn.createClient({ adapter: 'nope' }),
+      TryOn.createClient({ statusUrl: '/no-placeholder' }),
+    ].map((client) => client.getGeneration('gen_1').then(() => null, (e) => e.name + ': ' + e.message)))""")
     assert messages[0].startswith("TypeError") and "`adapter`" in messages[0]
     assert messages[1].startswith("TypeError") and "`statusUrl`" in messages[1]
 
@@ -148,8 +149,8 @@ def test_blocked_creation_rejects_with_the_code_in_both_forms(client_page: Page,
                                "status": 403 if form == "status" else 200, "sameClass": True}
 
 
-def test_after_press_actions_load_lazily_with_the_same_error_classes(client_page: Page, mock) -> None:
-    assert mock.requests("/assets/tryon-ui.js") == []
+def test_the_client_loads_on_first_call_without_the_dialog_with_the_same_error_classes(client_page: Page, mock) -> None:
+    assert mock.requests("/assets/tryon-client.js") == []
     gen_id = mock.generation("instant")
     mock.http.get(f"/apps/proxy_genlook-x/public/generation/{gen_id}")
     result = client_page.evaluate("""async ([id]) => {
@@ -170,7 +171,9 @@ def test_after_press_actions_load_lazily_with_the_same_error_classes(client_page
     assert result["tracked"] == {"success": True}
     assert result["uploadError"] == "TypeError"
     assert result["shareError"] == {"name": "ApiError", "status": 404, "same": True}
-    assert len(mock.requests("/assets/tryon-ui.js")) == 1
+    assert len(mock.requests("/assets/tryon-client.js")) == 1
+    # A theme that uses only the headless API never downloads the dialog.
+    assert [r for r in mock.requests("/assets/") if "client" not in r["path"] and "widget" not in r["path"]] == []
     assert len(mock.requests("/share-generation")) == 2
 
 

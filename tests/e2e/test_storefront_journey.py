@@ -24,17 +24,23 @@ def uploads(mock) -> list[bytes]:
         return [upload.data for upload in mock.state.files.values()]
 
 
+LAZY_FILES = ["/assets/tryon-client.js", "/assets/tryon-dialog.js", "/assets/tryon-features.js", "/assets/tryon-photo.js"]
+
+
+def lazy_requests(mock) -> list[str]:
+    return sorted(r["path"] for r in mock.requests("/assets/") if r["path"] in LAZY_FILES)
+
+
 def test_ui_loads_only_on_first_hover_or_press_from_next_to_the_script(page: Page, mock) -> None:
     page.goto("/")
     expect(widget(page)).to_have_attribute("state", "idle")
-    assert mock.requests("tryon-ui") == []
+    assert lazy_requests(mock) == []
     widget(page).locator("[part=button]").hover()
-    expect(page.locator("script[src$='tryon-ui.js']")).to_have_count(1)
-    page.wait_for_function("!!(window.TryOn.ui && window.TryOn.base)")
-    ui_files = ["/assets/tryon-ui-base.js", "/assets/tryon-ui-extras.js", "/assets/tryon-ui.js"]
-    assert sorted(r["path"] for r in mock.requests("tryon-ui")) == ui_files
+    expect(page.locator("script[src$='tryon-dialog.js']")).to_have_count(1)
+    page.wait_for_function("['client', 'dialog', 'photo', 'features'].every((part) => TryOn.parts[part])")
+    assert lazy_requests(mock) == LAZY_FILES
     open_dialog(page)
-    assert len(mock.requests("tryon-ui")) == 3, "loaded once"
+    assert lazy_requests(mock) == LAZY_FILES, "loaded once"
 
 
 def test_button_reserves_its_space_before_the_script_runs(page: Page, mock) -> None:

@@ -1,17 +1,17 @@
-// What the client does only after a shopper presses the button: upload, share, email, analytics.
+// What the client does after a shopper presses the button: upload, share, email, analytics.
+import { invalidResponse } from './errors.js';
 import { uploadBytes } from './upload.js';
 
-export function createActions({ call, shares, errors }) {
-  const { InvalidResponseError } = errors;
+export function createActions({ call, url, fetchImpl, shares }) {
   return {
     /** The three-step signed-URL upload; resolves {fileId, fileUrl}. */
     async uploadPhoto(file, { signal, onProgress } = {}) {
       if (!file || typeof file.size !== 'number') throw new TypeError('Expected `file` to be a File or Blob');
       const prepared = await call('/prepare-upload', { method: 'POST', signal });
-      if (!prepared.uploadUrl || !prepared.uploadKey) throw new InvalidResponseError('No uploadUrl', prepared);
-      await uploadBytes(prepared.uploadUrl, file, errors.ApiError, { signal, onProgress });
+      if (!prepared.uploadUrl || !prepared.uploadKey) throw invalidResponse('No uploadUrl', prepared);
+      await uploadBytes(prepared.uploadUrl, file, { signal, onProgress });
       const done = await call('/upload-complete', { method: 'POST', body: { uploadKey: prepared.uploadKey }, signal });
-      if (typeof done.fileId !== 'string' || !done.fileId) throw new InvalidResponseError('No fileId', done);
+      if (typeof done.fileId !== 'string' || !done.fileId) throw invalidResponse('No fileId', done);
       return { fileId: done.fileId, fileUrl: done.fileUrl ?? null };
     },
 
@@ -30,9 +30,19 @@ export function createActions({ call, shares, errors }) {
       return call('/collect-email', { method: 'POST', body: { email, marketingConsent } }).catch(() => ({ success: false }));
     },
 
-    /** Send one batch of analytics events with their shared context. */
-    track(events, context = {}) {
-      return call('/tracking/events', { method: 'POST', body: { events, context } });
+    /**
+     * Send one batch of analytics events with their shared context. `{leaving: true}` (page hidden or left) hands
+     * it to navigator.sendBeacon, or a keepalive fetch, which outlive the page; it then resolves at once.
+     */
+    async track(events, context = {}, { leaving } = {}) {
+      const body = { events, context };
+      if (!leaving) return call('/tracking/events', { method: 'POST', body });
+      const json = JSON.stringify(body);
+      if (!navigator.sendBeacon?.(url('/tracking/events'), new Blob([json], { type: 'application/json' }))) {
+        const headers = { 'Content-Type': 'application/json' };
+        fetchImpl(url('/tracking/events'), { method: 'POST', body: json, keepalive: true, headers }).catch(() => {});
+      }
+      return { success: true };
     },
   };
 }

@@ -1,5 +1,5 @@
 // Status answers of the three seed APIs, normalized to one shape the engine and the UI understand.
-import { ApiError } from './errors.js';
+import { apiError } from './errors.js';
 
 const str = (value) => (typeof value === 'string' && value ? value : null);
 
@@ -20,7 +20,7 @@ const SELLERPIC_STATUS = { CREATED: 'PENDING', RUNNING: 'PROCESSING', SUCCESS: '
 
 function sellerpic(raw, id) {
   if (raw.success !== true || raw.code !== 0) {
-    throw new ApiError(str(raw.msg) || 'SellerPic error', { status: 200, code: String(raw.code), body: raw });
+    throw apiError(str(raw.msg) || 'SellerPic error', { status: 200, code: String(raw.code), body: raw });
   }
   const items = Array.isArray(raw.data?.resultList) ? raw.data.resultList.filter((item) => item && typeof item === 'object') : [];
   const done = items.find((item) => item.status === 'SUCCESS');
@@ -52,8 +52,4 @@ export const ADAPTERS = {
   sellerpic: { _url: () => '/v1/api/generate?id={id}', _normalize: sellerpic, _interval: 60_000 },
 };
 
-export function adapterFor(name) {
-  const adapter = ADAPTERS[name];
-  if (!adapter) throw new TypeError(`Expected \`adapter\` to be one of ${Object.keys(ADAPTERS).join(', ')}, got ${String(name)}`);
-  return adapter;
-}
+

@@ -1,6 +1,7 @@
-// The client's core: config, status reads and the wait, credits and creation. The page loads this up front.
-import { adapterFor } from './adapters.js';
-import { ApiError, InvalidResponseError } from './errors.js';
+// The client's core: config, status reads and the wait, credits and creation.
+import { ADAPTERS } from './adapters.js';
+import { checkConfig, PROXY_PATH } from './config.js';
+import { apiError, invalidResponse } from './errors.js';
 import { requestJson } from './http.js';
 import { waitFor } from './poll.js';
 
@@ -8,15 +9,12 @@ const CREDITS_TTL_MS = 120_000;
 
 /** Returns {ctx, api}: `ctx` is what the after-press actions need, `api` the core methods. */
 export function createCore(options) {
-  const config = options ?? {};
-  const proxyPath = (config.proxyPath ?? '/apps/proxy_genlook-x/public').replace(/\/+$/, '');
+  const config = checkConfig(options);
+  const proxyPath = (config.proxyPath ?? PROXY_PATH).replace(/\/+$/, '');
   const fetchImpl = config.fetch ?? ((...args) => globalThis.fetch(...args));
   const adapterName = config.adapter ?? 'genlook-proxy';
-  const adapter = adapterFor(adapterName);
-  const statusUrl = config.statusUrl ?? adapter._url(proxyPath);
-  if (typeof statusUrl !== 'string' || !statusUrl.includes('{id}')) {
-    throw new TypeError(`Expected \`statusUrl\` to contain {id}, got ${statusUrl}`);
-  }
+  const adapter = ADAPTERS[adapterName];
+  const statusUrl = String(config.statusUrl ?? adapter._url(proxyPath));
   const timeoutMs = config.requestTimeoutMs ?? 15_000;
   const request = (url, options) => requestJson(fetchImpl, url, { timeoutMs, headers: config.headers, ...options });
   const call = (path, options) => request(proxyPath + path, options);
@@ -46,8 +44,8 @@ export function createCore(options) {
     /** POST /fitting-room; a blocked answer (2xx body with `code`, or an error status) rejects with ApiError. */
     async createGeneration({ userImageId, productId, variantId, signal } = {}) {
       const data = await call('/fitting-room', { method: 'POST', body: { userImageId, productId, variantId }, signal });
-      if (typeof data.code === 'string' && data.code) throw new ApiError(data.message || data.code, { status: 200, code: data.code, body: data });
-      if (typeof data.jobId !== 'string' || !data.jobId) throw new InvalidResponseError('No jobId', data);
+      if (typeof data.code === 'string' && data.code) throw apiError(data.message || data.code, { status: 200, code: data.code, body: data });
+      if (typeof data.jobId !== 'string' || !data.jobId) throw invalidResponse('No jobId', data);
       return { generationId: data.jobId, message: data.message ?? '' };
     },
 
@@ -61,6 +59,5 @@ export function createCore(options) {
       );
     },
   };
-  // The error classes travel in ctx so that tryon-ui.js throws the very classes window.TryOn exports.
-  return { ctx: { call, shares: new Map(), errors: { ApiError, InvalidResponseError } }, api };
+  return { ctx: { call, url: (path) => proxyPath + path, fetchImpl, shares: new Map() }, api };
 }

@@ -1,5 +1,5 @@
 // One JSON request with its own timeout, turned into data or an ApiError that says if a retry can help.
-import { ApiError } from './errors.js';
+import { ApiError, apiError } from './errors.js';
 
 const MAX_RETRY_AFTER_MS = 60_000;
 
@@ -18,7 +18,7 @@ function linkedSignal(outer, ms) {
     if (outer.aborted) abort();
     else outer.addEventListener('abort', abort, { once: true });
   }
-  const timer = ms ? setTimeout(() => controller.abort(new ApiError('Request timed out', { code: 'TIMEOUT', retryable: true })), ms) : 0;
+  const timer = ms ? setTimeout(() => controller.abort(apiError('Request timed out', { code: 'TIMEOUT', retryable: true })), ms) : 0;
   return [controller.signal, () => { clearTimeout(timer); outer?.removeEventListener('abort', abort); }];
 }
 
@@ -37,7 +37,7 @@ export async function requestJson(fetchImpl, url, { method = 'GET', body, header
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (linked.aborted && linked.reason instanceof ApiError) throw linked.reason;
-    throw new ApiError('Network error', { code: 'NETWORK_ERROR', retryable: true, cause: error });
+    throw apiError('Network error', { code: 'NETWORK_ERROR', retryable: true, cause: error });
   } finally {
     done();
   }
@@ -50,7 +50,7 @@ export async function requestJson(fetchImpl, url, { method = 'GET', body, header
     data = null;
   }
   if (status < 200 || status > 299) {
-    throw new ApiError(typeof data?.message === 'string' ? data.message : `HTTP ${status}`, {
+    throw apiError(typeof data?.message === 'string' ? data.message : `HTTP ${status}`, {
       status,
       code: typeof data?.code === 'string' ? data.code : null,
       body: data ?? text,
@@ -60,7 +60,7 @@ export async function requestJson(fetchImpl, url, { method = 'GET', body, header
   }
   if (data === null || typeof data !== 'object') {
     // A misconfigured proxy answers 200 with a storefront HTML page; that passes, so try again.
-    throw new ApiError('Not JSON', { status, code: 'BAD_RESPONSE', body: text, retryable: true });
+    throw apiError('Not JSON', { status, code: 'BAD_RESPONSE', body: text, retryable: true });
   }
   return data;
 }

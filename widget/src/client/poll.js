@@ -1,5 +1,6 @@
 // The wait for a generation: one request at a time, backoff on transient trouble, pause while hidden.
-import { GenerationFailedError, GenerationNotFoundError, GenerationTimeoutError, InvalidResponseError } from './errors.js';
+import { badOption } from './config.js';
+import { generationFailed, generationTimeout, invalidResponse, notFound } from './errors.js';
 
 const STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED'];
 const MAX_BACKOFF_MS = 30_000;
@@ -22,7 +23,7 @@ export function pollOptions(input) {
   for (const [name, test, expected, fallback] of RULES) {
     const value = options[name];
     if (value === undefined) options[name] = fallback;
-    else if (!test(value)) throw new TypeError(`Expected \`${name}\` to be ${expected}, got ${String(value)}`);
+    else if (!test(value)) throw badOption(name, expected, value);
   }
   return options;
 }
@@ -40,10 +41,10 @@ export function isSafeImageUrl(url) {
 
 /** Check a normalized status; return it, or throw the error it stands for. */
 export function settle(status) {
-  if (!STATUSES.includes(status.status)) throw new InvalidResponseError(`Unknown status ${JSON.stringify(status.status)}`, status.raw);
-  if (status.status === 'FAILED') throw new GenerationFailedError(status);
+  if (!STATUSES.includes(status.status)) throw invalidResponse(`Unknown status ${JSON.stringify(status.status)}`, status.raw);
+  if (status.status === 'FAILED') throw generationFailed(status);
   if (status.status === 'COMPLETED' && !isSafeImageUrl(status.resultImageUrl)) {
-    throw new InvalidResponseError('No usable resultImageUrl', status.raw);
+    throw invalidResponse('No usable resultImageUrl', status.raw);
   }
   return status;
 }
@@ -86,7 +87,7 @@ export async function waitFor(read, generationId, input) {
   let attempts = 0;
   let failures = 0;
   let last = null;
-  const timeout = () => new GenerationTimeoutError(generationId, attempts, Date.now() - started, last);
+  const timeout = () => generationTimeout(generationId, attempts, Date.now() - started, last);
   for (;;) {
     // Back from a long hidden spell past the deadline: one last read, since the job has likely ended.
     const hidden = doc()?.hidden;
@@ -107,7 +108,7 @@ export async function waitFor(read, generationId, input) {
       wait = pollIntervalMs;
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (error?.status === 404) throw new GenerationNotFoundError(generationId, error.body);
+      if (error?.status === 404) throw notFound(generationId, error.body);
       if (!error?.retryable) throw error;
       failures += 1;
       const backoff = Math.min(MAX_BACKOFF_MS, pollIntervalMs * 2 ** (failures - 1)) * (1 + Math.random() * 0.25);

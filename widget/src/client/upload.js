@@ -1,10 +1,11 @@
 // The raw PUT to the signed storage URL. XMLHttpRequest, because fetch reports no upload progress.
+import { apiError } from './errors.js';
 
 // No byte sent and no answer for this long: the upload is stuck (a slow line still makes progress).
 const STALL_MS = 30_000;
 
-/** PUT `file` to `url`; failures reject with `ApiError` (passed in, so every bundle throws one class). */
-export function uploadBytes(url, file, ApiError, { signal, onProgress } = {}) {
+/** PUT `file` to `url`; failures reject with `ApiError`. */
+export function uploadBytes(url, file, { signal, onProgress } = {}) {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const xhr = new XMLHttpRequest();
@@ -30,11 +31,11 @@ export function uploadBytes(url, file, ApiError, { signal, onProgress } = {}) {
         body = JSON.parse(xhr.responseText);
       } catch {}
       const message = body?.message || `Upload failed (HTTP ${xhr.status})`;
-      reject(new ApiError(message, { status: xhr.status, code: body?.code ?? null, body, retryable: xhr.status >= 500 }));
+      reject(apiError(message, { status: xhr.status, code: body?.code ?? null, body, retryable: xhr.status >= 500 }));
     };
-    xhr.onerror = () => reject(new ApiError('Network error during upload', { code: 'NETWORK_ERROR', retryable: true }));
+    xhr.onerror = () => reject(apiError('Network error during upload', { code: 'NETWORK_ERROR', retryable: true }));
     xhr.onabort = () =>
-      reject(stalled ? new ApiError('Upload stalled', { code: 'TIMEOUT', retryable: true }) : signal?.reason ?? new DOMException('Upload aborted', 'AbortError'));
+      reject(stalled ? apiError('Upload stalled', { code: 'TIMEOUT', retryable: true }) : signal?.reason ?? new DOMException('Upload aborted', 'AbortError'));
     signal?.addEventListener('abort', onAbort, { once: true });
     xhr.send(file);
     arm();

@@ -1,5 +1,7 @@
-// tryon-ui-extras.js, loaded on first use with the other UI files: what a merchant can switch off.
+// tryon-features.js, loaded on first use with the dialog: what a merchant can switch off.
 // Compare, add to cart, share, download, email capture and analytics, each with its own attribute.
+import { register } from '../contract.js';
+import { adopt } from '../styles.js';
 import { createTracker } from './analytics.js';
 import { addToCart, storeRoot } from './cart.js';
 import { ACTIONS, COMPARE, CSS, EMAIL, SLIDER } from './markup.js';
@@ -10,19 +12,22 @@ const insert = (node, where, html) => node.insertAdjacentHTML(where, html);
 const fileName = (title, type) =>
   [...(title || '').toLowerCase().normalize('NFKD').matchAll(/[\p{L}\p{N}]+/gu), 'try-on'].join('-') + '.' + ({ 'image/png': 'png', 'image/webp': 'webp' }[type] || 'jpg');
 
-/** Add the features to one Session's dialog; returns the hooks the flow calls: track, show, result. */
+/**
+ * Add the features to one flow's dialog. The flow gives host, dialog, $, t, client() and emit (contract.js);
+ * returns the hooks it calls: track, show, result.
+ */
 function mount(session) {
   const { host, dialog, $ } = session;
   const on = (name) => !host.hasAttribute('no-' + name);
   const t = (key, values) => session.t(key, values);
-  const tracker = createTracker(host, (body) => session.client().track(body.events, body.context));
+  const tracker = createTracker(host, (events, context, leaving) => session.client().track(events, context, { leaving }));
   const track = (event, properties) => tracker.track(event, properties);
   const generationId = () => host.getAttribute('generation-id');
   let done = {};
   let busy;
   let sent;
 
-  insert(dialog, 'afterbegin', `<style>${CSS}</style>`);
+  adopt(host.shadowRoot, CSS);
   const result = $('[part=result]');
   const compare = document.createElement('div');
   compare.setAttribute('part', 'compare');
@@ -160,4 +165,4 @@ function mount(session) {
   };
 }
 
-window.TryOn = Object.assign(window.TryOn || {}, { extras: { mount } });
+register('features', { mount });

@@ -1,4 +1,5 @@
 // Funnel analytics: Genlook's widget:* events, batched (at most 50) to /tracking/events, never in the shopper's way.
+import { load, save } from '../storage.js';
 const BATCH = 50;
 const FLUSH_MS = 5000;
 const PAGEVIEW = uuid();
@@ -7,24 +8,27 @@ function uuid() {
   return crypto.randomUUID?.() ?? '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16));
 }
 
-/** An id kept in `storage` under `key` (a new one when storage is unavailable). */
-function kept(storage, key) {
-  try {
-    return storage.getItem(key) || (storage.setItem(key, uuid()), storage.getItem(key));
-  } catch {
-    return uuid();
+const ids = {};
+
+/** An id kept for the page in memory, and across pages in `area` ('localStorage', 'sessionStorage') when it can be. */
+function kept(area, key) {
+  if (!ids[key]) {
+    const stored = load(area, key);
+    ids[key] = typeof stored == 'string' ? stored : uuid();
+    if (ids[key] !== stored) save(area, key, ids[key]);
   }
+  return ids[key];
 }
 
 /**
- * track(event, properties) queues an event; batches go after FLUSH_MS, at 50 events, and by sendBeacon when the page
- * is hidden. Off with the `no-analytics` attribute or when Shopify's Customer Privacy API disallows analytics.
+ * track(event, properties) queues an event; batches go by `send(events, context, leaving)` after FLUSH_MS, at 50
+ * events, and as a beacon when the page is hidden or left. Off with the `no-analytics` attribute or when Shopify's
+ * Customer Privacy API disallows analytics.
  */
 export function createTracker(host, send) {
-  let queue = [];
+  const queue = [];
   let timer;
   const attr = (name) => host.getAttribute(name) || undefined;
-  const url = () => (attr('proxy-path') || '/apps/proxy_genlook-x/public').replace(/\/+$/, '') + '/tracking/events';
   const context = () => {
     const referrer = document.referrer;
     return {
@@ -40,9 +44,9 @@ export function createTracker(host, send) {
       $raw_user_agent: navigator.userAgent,
       $browser_language: navigator.language,
       $timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      $session_id: kept(sessionStorage, 'tryon:session'),
+      $session_id: kept('sessionStorage', 'tryon:session'),
       $pageview_id: PAGEVIEW,
-      genlook_client_id: kept(localStorage, 'tryon:client'),
+      genlook_client_id: kept('localStorage', 'tryon:client'),
       genlook_widget_enabled: true,
       genlook_product_id: attr('product-id'),
       genlook_variant_id: attr('variant-id'),
@@ -52,16 +56,8 @@ export function createTracker(host, send) {
   const flush = (leaving) => {
     clearTimeout(timer);
     timer = null;
-    while (queue.length) {
-      const body = { events: queue.splice(0, BATCH), context: context() };
-      // A page being left may not finish a fetch; a beacon (or a keepalive fetch) outlives it.
-      if (leaving) {
-        const json = JSON.stringify(body);
-        if (!navigator.sendBeacon?.(url(), new Blob([json], { type: 'application/json' }))) {
-          fetch(url(), { method: 'POST', body: json, keepalive: true, headers: { 'Content-Type': 'application/json' } }).catch(() => {});
-        }
-      } else send(body).catch(() => {});
-    }
+    // A page being left may not finish a fetch; the client then sends a beacon, which outlives it.
+    while (queue.length) send(queue.splice(0, BATCH), context(), leaving).catch(() => {});
   };
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush(true));
   addEventListener('pagehide', () => flush(true));

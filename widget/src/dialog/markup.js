@@ -1,4 +1,6 @@
-// The dialog's markup and styles. Static markup only: every text is set later with textContent.
+// The dialog's markup and styles. Static markup only: every text is set later with textContent; styles are adopted
+// as a stylesheet (no <style> element, no style attributes), so a strict Content-Security-Policy changes nothing.
+import { adopt } from '../styles.js';
 
 const CSS =
   // --a is given a solid fallback here: currentColor would resolve to white on the white-text primary button.
@@ -17,7 +19,7 @@ const CSS =
   '.row{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}.row>*{flex:1 1 auto}small{display:block;opacity:.85}' +
   '@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}';
 
-const MARKUP = `<style>${CSS}</style><dialog part="dialog" aria-labelledby="tryon-title">
+const MARKUP = `<dialog part="dialog" aria-labelledby="tryon-title">
 <div part="header"><h2 id="tryon-title" part="title"></h2><button type="button" part="close" data-act="close" data-t="close"></button></div>
 <div data-step="photo"><label part="consent"><input type="checkbox" data-consent><span data-t="consent"></span></label>
 <small part="privacy" data-t="privacy"></small>
@@ -35,15 +37,18 @@ const MARKUP = `<style>${CSS}</style><dialog part="dialog" aria-labelledby="tryo
 <div data-step="result" hidden><img part="result" alt=""><p data-completed></p>
 <div class="row"><button type="button" data-act="again" data-t="try_again"></button><button type="button" data-act="another" data-t="another_photo"></button></div></div>
 <div data-step="failed" hidden><p part="error" role="alert" data-error></p><small part="tip" data-t="photo_tip" data-tip></small>
-<div class="row"><button type="button" data-act="again" data-t="try_again" data-retry></button><button type="button" data-act="another" data-t="another_photo"></button></div></div>
+<div class="row"><button type="button" data-act="retry" data-t="try_again" data-retry></button><button type="button" data-act="another" data-t="another_photo"></button></div></div>
 <div data-step="timeout" hidden><p role="alert" data-t="timeout"></p>
 <div class="row"><button type="button" data-act="keep" data-t="keep_waiting"></button><button type="button" data-act="over" data-t="start_over"></button></div></div>
 </dialog>`;
 
-/** Put the dialog into the widget's shadow root once; return a query helper over it. */
+/** Put the dialog into the widget's shadow root once; return it with query helpers over it. */
 export function mountDialog(host) {
   const body = host.shadowRoot.querySelector('[part=body]');
-  if (!body.firstChild) body.innerHTML = MARKUP;
+  if (!body.firstChild) {
+    adopt(host.shadowRoot, CSS);
+    body.innerHTML = MARKUP;
+  }
   const dialog = body.querySelector('dialog');
   return { dialog, $: (selector) => dialog.querySelector(selector), $$: (selector) => dialog.querySelectorAll(selector) };
 }

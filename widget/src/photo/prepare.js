@@ -1,7 +1,6 @@
 // The shopper's photo, made ready in the browser: upright, at most 2048 px, JPEG, no EXIF (so no location).
 const MAX_SIDE = 2048;
 const MAX_BYTES = 20 * 1024 * 1024;
-const SAVED = 'tryon:photo';
 
 const isHeic = (file) => /hei[cf]/i.test(file.type) || /\.hei[cf]$/i.test(file.name || '');
 
@@ -30,23 +29,6 @@ export async function preparePhoto(file) {
   if (!blob || blob.size > MAX_BYTES) throw new RangeError('too large');
   return { blob, preview };
 }
-
-/** The photo uploaded earlier in this browser session ({fileId, preview, size}), so another product needs no upload. */
-export const savedPhoto = {
-  get() {
-    try {
-      return JSON.parse(sessionStorage.getItem(SAVED));
-    } catch {
-      return null;
-    }
-  },
-  set(value) {
-    try {
-      if (value) sessionStorage.setItem(SAVED, JSON.stringify(value));
-      else sessionStorage.removeItem(SAVED);
-    } catch {}
-  },
-};
 
 /** "1.2 MB" or "340 KB", for telling the shopper what is sent. */
 export const megabytes = (bytes) => (bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`);

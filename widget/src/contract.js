@@ -1,0 +1,30 @@
+// The one contract between the built files. Every name here crosses a bundle boundary, so none starts with `_`
+// (only `_` names are mangled, and build.py checks that a mangled name reads the same in every file).
+//
+// - tryon-widget.js (page load) defines window.TryOn: createClient, the error classes, TryOnWidgetElement.
+// - Each lazy file, tryon-<part>.js, registers what it offers as window.TryOn.parts[<part>] once it has run:
+//     client   -> { createClient(config) }             the headless client (tryon-client.js)
+//     dialog   -> { open(host, options) }              the try-on dialog of one <tryon-widget> (tryon-dialog.js)
+//     photo    -> { mount(flow) }                      the photo step: consent, pick, drop, downscale (tryon-photo.js)
+//     features -> { mount(flow) }                      result features and analytics (tryon-features.js)
+// - The dialog talks back to the element only through attributes (`state`, `generation-id`) and DOM events
+//   (tryon-status, tryon-complete, tryon-fail); the element tells the dialog it left the page with DISCONNECT.
+
+/** A lazy part's file, resolved next to tryon-widget.js (build.py names its outputs so). */
+export const fileOf = (part) => 'tryon-' + part + '.js';
+
+/** The parts a press needs, loaded in parallel (the dialog is the second). */
+export const UI_PARTS = ['client', 'dialog', 'photo', 'features'];
+
+/** The client's methods: the page-load facade offers each at once and loads the client on first call. */
+export const CLIENT_METHODS = ['checkCredits', 'uploadPhoto', 'createGeneration', 'getGeneration', 'waitForGeneration',
+  'shareGeneration', 'collectEmail', 'track'];
+
+/** Fired on the element when it leaves the page; the dialog stops every request and timer of that widget. */
+export const DISCONNECT = 'tryon-disconnect';
+
+/** Register a lazy part on window.TryOn.parts. */
+export function register(part, exports) {
+  const tryon = (window.TryOn ||= {});
+  (tryon.parts ||= {})[part] = exports;
+}

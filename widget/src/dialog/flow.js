@@ -1,0 +1,259 @@
+// The try-on of one <tryon-widget>: its states and transitions. Memory owns the state (the chosen photo, the
+// upload, the generation); Web Storage is only a write-through cache, read to resume after a reload or to reuse
+// the photo on another product.
+//
+//   photo --start--> uploading --> pending --> processing --> completed (the image is on screen)
+//                                     \-------------\---------> failed | error | timeout
+import { jobKey, load, PHOTO_KEY, save } from '../storage.js';
+import { failure } from './failures.js';
+import { mountDialog } from './markup.js';
+import { settings } from './settings.js';
+import { format } from './strings.js';
+import { Wait } from './wait.js';
+
+// A generation is resumable after a reload for this long (Genlook's typical run is under a minute).
+const JOB_TTL_MS = 15 * 60_000;
+// Where focus goes when a step is shown: its first useful control.
+const FOCUS = {
+  result: '[data-act=again]',
+  failed: '[data-step=failed] [data-act]:not([hidden])',
+  timeout: '[data-act=keep]',
+};
+
+/** The upload cached by an earlier page of this browser session, when it is usable. */
+function cachedUpload() {
+  const upload = load('sessionStorage', PHOTO_KEY);
+  return typeof upload?.fileId == 'string' && upload.fileId ? upload : null;
+}
+
+export class Flow {
+  constructor(host) {
+    this.host = host;
+    Object.assign(this, mountDialog(host));
+    // The photo uploaded in this browser session ({fileId, preview}): from memory, or from the cache at start.
+    this.upload = cachedUpload();
+    // Consent and the photo (tryon-photo.js).
+    this.photo = window.TryOn.parts.photo.mount(this);
+    this.wait = new Wait(this);
+    // Compare, cart, share, download, email and analytics (tryon-features.js).
+    this.features = window.TryOn.parts.features.mount(this);
+    // What each button does; `retry` is set by the failure that shows it.
+    const actions = {
+      close: () => this.dialog.close(),
+      choose: () => this.$('[data-file]').click(),
+      take: () => this.$('[data-camera]').click(),
+      start: () => this.start(),
+      different: () => {
+        this.photo.clear();
+        this.$('[data-act=choose]').focus();
+      },
+      another: () => {
+        this.photo.clear();
+        this.photo.show();
+      },
+      again: () => this.again(),
+      retry: () => this.retry?.(),
+      keep: () => this.follow(this.generation.id, this.restart()),
+      over: () => this.photo.show(),
+    };
+    this.dialog.addEventListener('click', (event) => {
+      const act = event.target.closest('[data-act]')?.dataset.act;
+      if (act) actions[act]();
+    });
+    // The dialog can be closed while a generation runs: it goes on, and the button says so.
+    this.dialog.addEventListener('close', () => host.shadowRoot.querySelector('[part=button]').focus());
+  }
+
+  t(key, values) {
+    return format(this.host.strings, key, { product: this.host.getAttribute('product-title') || '', ...values });
+  }
+
+  /** One client per widget, so its share links are reused; only what the merchant set is passed. */
+  client() {
+    return (this._client ??= window.TryOn.parts.client.createClient({ proxyPath: settings(this.host).proxyPath }));
+  }
+
+  /** Reflect `state` on the host (the element labels its button from it); tryon-status on each change and status. */
+  state(state, detail) {
+    if (state === this.host.getAttribute('state') && !detail?.status) return;
+    this.host.setAttribute('state', state);
+    this.emit('tryon-status', { state, ...detail });
+  }
+
+  emit(type, detail) {
+    this.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  }
+
+  show(step, focus) {
+    for (const section of this.$$('[data-step]')) section.hidden = section.dataset.step !== step;
+    this.current = step;
+    this.features.show(step);
+    if (focus && this.dialog.open) this.$(focus).focus();
+  }
+
+  /** Open the dialog where the shopper left it, or attach to a generation (`resume`: reload, attribute). */
+  open(options = {}) {
+    if ('resume' in options) {
+      const id = options.resume || this.host.getAttribute('generation-id');
+      if (id && !this.signal) this.follow(id, this.restart(), options.startedAt);
+      return;
+    }
+    this.features.track('widget:button_click');
+    for (const node of this.$$('[data-t]')) node.textContent = this.t(node.dataset.t);
+    this.$('h2').textContent = this.t('title');
+    this.$('[part=close]').setAttribute('aria-label', this.t('close'));
+    if (!this.dialog.open) this.dialog.showModal();
+    if (!this.current || this.current === 'photo') this.photo.show();
+    else this.show(this.current, FOCUS[this.current]);
+  }
+
+  /** Stop every request and timer (the widget left the page). */
+  stop() {
+    this.restart();
+    this.signal = null;
+    if (this.dialog.open) this.dialog.close();
+  }
+
+  /** Abort whatever runs; returns the signal of what starts now. */
+  restart() {
+    this.controller?.abort(new DOMException('Stopped', 'AbortError'));
+    this.wait.end();
+    this.controller = new AbortController();
+    return (this.signal = this.controller.signal);
+  }
+
+  forgetUpload() {
+    this.upload = null;
+    save('sessionStorage', PHOTO_KEY, null);
+  }
+
+  /** Upload the chosen photo (or reuse this session's upload), then create and follow a generation. */
+  async start() {
+    const signal = this.restart();
+    // Read (and warn about) the attributes before anything is uploaded or created.
+    const setup = settings(this.host);
+    try {
+      const chosen = this.photo.chosen;
+      if (chosen) {
+        this.wait.enter('uploading');
+        const progress = this.$('progress');
+        const { fileId } = await this.client().uploadPhoto(chosen.blob, { signal, onProgress: (f) => (progress.value = f) });
+        this.features.track('widget:image_upload', { file_size: chosen.blob.size });
+        this.upload = { fileId, preview: chosen.preview };
+        this.photo.chosen = null;
+        save('sessionStorage', PHOTO_KEY, this.upload);
+      }
+      await this.generate(setup, signal);
+    } catch (error) {
+      this.fail(error, signal);
+    }
+  }
+
+  /** A new generation from this session's upload: the retry after a failure reuses it (no new upload). */
+  async generate({ productId, variantId }, signal) {
+    this.wait.enter('pending');
+    const { generationId } = await this.client().createGeneration({ userImageId: this.upload.fileId, productId, variantId, signal });
+    this.features.track('widget:generation_start', { generation_id: generationId });
+    const startedAt = Date.now();
+    save('localStorage', jobKey(productId), { id: generationId, startedAt, expires: startedAt + JOB_TTL_MS });
+    await this.follow(generationId, signal, startedAt);
+  }
+
+  /** Try again after a failure: a new generation from the same upload, or the photo step without one. */
+  again() {
+    if (!this.upload) return this.photo.show();
+    const signal = this.restart();
+    this.generate(settings(this.host), signal).catch((error) => this.fail(error, signal));
+  }
+
+  /** Poll a generation to its end; one tab at a time polls a given generation (Web Locks). */
+  async follow(id, signal, startedAt = this.generation?.id === id ? this.generation.startedAt : Date.now()) {
+    this.generation = { id, startedAt };
+    this.host.setAttribute('generation-id', id);
+    const { productImage, pollIntervalMs, maxAttempts } = settings(this.host);
+    // The garment being tried on, while the shopper waits.
+    const product = this.$('[part=product]');
+    product.hidden = !productImage;
+    if (productImage) product.src = productImage;
+    this.wait.enter('pending', { generationId: id });
+    this.wait.begin(startedAt);
+    const poll = () =>
+      this.client().waitForGeneration(id, {
+        signal,
+        pollIntervalMs,
+        maxAttempts,
+        onStatus: (status) => {
+          const stage = status.status.toLowerCase();
+          if (stage === 'pending' || stage === 'processing') this.wait.enter(stage, { generationId: id, status });
+        },
+        onRetry: () => this.wait.retrying(),
+      });
+    try {
+      const done = await (navigator.locks ? navigator.locks.request('tryon:' + id, { signal }, poll) : poll());
+      await this.complete(done, signal);
+    } catch (error) {
+      this.fail(error, signal, id);
+    }
+  }
+
+  /**
+   * `completed` only once the image has decoded. An image that will not load is read again once (a fresh signed
+   * URL); if that fails too, the error offers Try again, which follows the same generation (no new credit).
+   */
+  async complete(done, signal) {
+    const image = this.$('[part=result]');
+    image.alt = this.t('result_alt');
+    const shown = async (status) => {
+      image.src = status.resultImageUrl;
+      await image.decode();
+      return status;
+    };
+    try {
+      done = await shown(done).catch(async () => shown(await this.client().waitForGeneration(done.generationId, { signal })));
+    } catch (error) {
+      signal.throwIfAborted();
+      throw Object.assign(new Error('The result image did not load'), { code: 'RESULT_IMAGE', cause: error });
+    }
+    signal.throwIfAborted();
+    this.finish();
+    this.$('[data-completed]').textContent = this.t('completed');
+    this.state('completed', { generationId: done.generationId, status: done });
+    this.features.result(done, this.upload?.preview);
+    this.show('result', FOCUS.result);
+    this.emit('tryon-complete', done);
+  }
+
+  finish() {
+    this.wait.end();
+    save('localStorage', jobKey(this.host.getAttribute('product-id')), null);
+  }
+
+  /**
+   * What "Try again" does after `error`: send the chosen photo again, follow a generation that may still be running
+   * (`id`), or make a new generation from this session's upload; null when none of these can help.
+   */
+  retryFor(error, id) {
+    if (this.photo.chosen) return () => this.start();
+    if (id && error?.name !== 'GenerationFailedError' && error?.status !== 404) return () => this.follow(id, this.restart());
+    return this.upload ? () => this.again() : null;
+  }
+
+  /** Say what went wrong, worded for who is at fault, with the action its words promise. */
+  fail(error, signal, id) {
+    if (signal.aborted) return;
+    this.finish();
+    if (error?.name === 'GenerationTimeoutError') {
+      this.state('timeout', { error });
+      this.show('timeout', FOCUS.timeout);
+    } else {
+      const info = failure(error);
+      this.retry = info.retry && this.retryFor(error, id);
+      this.$('[data-error]').textContent = this.t(info.key);
+      this.$('[data-tip]').hidden = !info.tip;
+      this.$('[data-retry]').hidden = !this.retry;
+      this.state(info.failed ? 'failed' : 'error', { error });
+      this.show('failed', FOCUS.failed);
+    }
+    this.emit('tryon-fail', { state: this.host.getAttribute('state'), error });
+  }
+}

@@ -1,0 +1,18 @@
+// tryon-dialog.js, loaded on first use with tryon-client.js and tryon-features.js: the try-on dialog.
+import { DISCONNECT, register } from '../contract.js';
+import { Flow } from './flow.js';
+
+// One flow per widget, kept here: nothing is written on the element from this file.
+const flows = new WeakMap();
+
+/** Open (or resume) the try-on of one widget. */
+function open(host, options) {
+  let flow = flows.get(host);
+  if (!flow) {
+    flows.set(host, (flow = new Flow(host)));
+    host.addEventListener(DISCONNECT, () => flow.stop());
+  }
+  flow.open(options);
+}
+
+register('dialog', { open });

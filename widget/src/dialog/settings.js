@@ -1,0 +1,32 @@
+// Every attribute the dialog reads, read and checked in one place. What the merchant did not set stays undefined,
+// so the client's own defaults apply (they are defined once, in widget/src/client/).
+
+function number(host, name, valid) {
+  const raw = host.getAttribute(name);
+  if (raw === null) return undefined;
+  const value = Number(raw);
+  if (raw.trim() && valid(value)) return value;
+  console.warn(`<tryon-widget>: ignoring ${name}="${raw}"; using the default`);
+}
+
+/** The product picture to show while waiting: an http(s) or same-site URL, else ignored with a warning. */
+function imageUrl(host) {
+  const src = host.getAttribute('product-image');
+  try {
+    if (!src || /^https?:$/.test(new URL(src, location.href).protocol)) return src || null;
+  } catch {}
+  console.warn(`<tryon-widget>: ignoring product-image="${src}"; not an http(s) URL`);
+  return null;
+}
+
+export function settings(host) {
+  const attr = (name) => host.getAttribute(name) || undefined;
+  return {
+    productId: attr('product-id'),
+    variantId: attr('variant-id'),
+    productImage: imageUrl(host),
+    proxyPath: attr('proxy-path'),
+    pollIntervalMs: number(host, 'poll-interval', (value) => value > 0 && value < Infinity),
+    maxAttempts: number(host, 'max-attempts', (value) => Number.isInteger(value) && value > 0),
+  };
+}

@@ -1,0 +1,85 @@
+// The photo step: consent, choose, take or drop a photo, see what will be sent.
+import { megabytes, preparePhoto } from './prepare.js';
+
+/**
+ * The flow gives t(), state(), show(), $, $$, `upload` (this session's uploaded photo) and forgetUpload();
+ * the step offers show(), clear() and `chosen`, the prepared photo not yet uploaded ({blob, preview}).
+ */
+export class PhotoStep {
+  constructor(flow) {
+    this.flow = flow;
+    this.chosen = null;
+    const { $ } = flow;
+    this.consent = $('[data-consent]');
+    this.consent.onchange = () => this.refresh();
+    for (const input of flow.$$('input[type=file]')) {
+      input.onchange = () => {
+        if (input.files[0]) this.pick(input.files[0]);
+        input.value = '';
+      };
+    }
+    const drop = $('[data-drop]');
+    drop.ondragover = (event) => {
+      event.preventDefault();
+      drop.classList.add('over');
+    };
+    drop.ondragleave = () => drop.classList.remove('over');
+    drop.ondrop = (event) => {
+      event.preventDefault();
+      drop.classList.remove('over');
+      if (event.dataTransfer.files[0]) this.pick(event.dataTransfer.files[0]);
+    };
+  }
+
+  /** Show the step: consent is already given when a photo from earlier is there to reuse. */
+  show() {
+    const { flow } = this;
+    const uploaded = flow.upload;
+    flow.state('consent');
+    this.consent.checked ||= !!uploaded;
+    flow.$('[data-photo-error]').hidden = true;
+    if (this.chosen) this.preview(this.chosen.preview, flow.t('photo_size', { size: megabytes(this.chosen.blob.size) }));
+    else this.preview(uploaded?.preview, uploaded ? flow.t('saved_photo') : '');
+    flow.show('photo', this.consent.checked ? '[data-act=start]' : '[data-consent]');
+  }
+
+  preview(src, note) {
+    const image = this.flow.$('[part=preview]');
+    image.hidden = !src;
+    if (src) image.src = src;
+    image.alt = this.flow.t('photo_alt');
+    this.flow.$('[data-note]').textContent = note;
+    this.refresh();
+  }
+
+  refresh() {
+    const { $ } = this.flow;
+    const consent = this.consent.checked;
+    const photo = this.chosen || this.flow.upload;
+    for (const act of ['choose', 'take']) $(`[data-act=${act}]`).disabled = !consent;
+    $('[data-act=start]').disabled = !(consent && photo);
+    $('[data-act=different]').hidden = !photo;
+  }
+
+  async pick(file) {
+    if (!this.consent.checked) return;
+    const { flow } = this;
+    const error = flow.$('[data-photo-error]');
+    try {
+      this.chosen = await preparePhoto(file);
+      error.hidden = true;
+      this.preview(this.chosen.preview, flow.t('photo_size', { size: megabytes(this.chosen.blob.size) }));
+      flow.$('[data-act=start]').focus();
+    } catch {
+      error.hidden = false;
+      error.textContent = flow.t('error_file');
+    }
+  }
+
+  /** Forget the chosen and the uploaded photo. */
+  clear() {
+    this.chosen = null;
+    this.flow.forgetUpload();
+    this.preview(null, '');
+  }
+}

@@ -1,0 +1,38 @@
+// Web Storage as a cache only: every access guarded, so blocked, throwing or full storage costs a feature, never a journey.
+
+/** The parsed JSON under `key` in 'localStorage' or 'sessionStorage', or null when absent or unusable. */
+export function load(area, key) {
+  try {
+    return JSON.parse(window[area].getItem(key));
+  } catch {
+    return null;
+  }
+}
+
+/** Write `value` as JSON (null removes the key); failures are ignored, since memory holds the truth. */
+export function save(area, key, value) {
+  if (value == null) return remove(area, key);
+  try {
+    window[area].setItem(key, JSON.stringify(value));
+  } catch {}
+}
+
+export function remove(area, key) {
+  try {
+    window[area].removeItem(key);
+  } catch {}
+}
+
+/** Where the uploaded photo ({fileId, preview}) is cached for the browser session, so another product needs no upload. */
+export const PHOTO_KEY = 'tryon:photo';
+
+/** Where a generation in flight for a product is cached, so a reload resumes it. */
+export const jobKey = (productId) => 'tryon:job:' + productId;
+
+/** A cached job, or null (and the entry removed) unless it has an id and an expiry in the future. */
+export function loadJob(productId) {
+  const job = load('localStorage', jobKey(productId));
+  if (job && typeof job.id == 'string' && job.id && job.expires > Date.now()) return job;
+  remove('localStorage', jobKey(productId));
+  return null;
+}
