@@ -33,6 +33,7 @@ export const jobKey = (productId) => 'tryon:job:' + productId;
 export function loadJob(productId) {
   const job = load('localStorage', jobKey(productId));
   if (job && typeof job.id == 'string' && job.id && job.expires > Date.now()) return job;
-  remove('localStorage', jobKey(productId));
+  // Something unusable is stored: remove it (an absent key costs no write).
+  if (job !== null) remove('localStorage', jobKey(productId));
   return null;
 }
