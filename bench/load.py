@@ -193,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
           f"scenario slow; poll every {POLL_S:.0f} s")
     print(f"{'widgets':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'max ms':>8}{'errors':>8}"
           f"{'requests':>10}{'done':>6}")
-    with running_server(args.threads) as base:
+    # The generator plays the proxy in front of many shoppers: each widget's X-Forwarded-For is its address.
+    with running_server(args.threads, "--trusted-proxy") as base:
         limits = {name: {"limit": 1_000_000, "windowSeconds": 60} for name in ("upload", "fittingRoom", "share")}
         put_config(base, {"scenario": "slow", "rateLimits": limits})
         for count in [int(n) for n in args.widgets.split(",")]:

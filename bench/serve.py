@@ -21,11 +21,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(threads: int = 16):
-    """Yield the base URL of a fresh `python -m server` process."""
+def running_server(threads: int = 16, *options: str, process_out: list | None = None):
+    """Yield the base URL of a fresh `python -m server` process (`options` go to it; `process_out` gets the process)."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "server", "--port", str(port), "--threads", str(threads)],
+    process = subprocess.Popen([sys.executable, "-m", "server", "--port", str(port), "--threads", str(threads), *options],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(ROOT / "bench" / "server.log", "w"))
+    if process_out is not None:
+        process_out.append(process)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):

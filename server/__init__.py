@@ -11,6 +11,8 @@ from flask import jsonify
 from flask import request
 
 ROOT = Path(__file__).resolve().parent.parent
+# A logged path is cut here (ids are far shorter; a 200 KB path is an attack, not a request to remember).
+LOGGED_PATH_CHARS = 1_024
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -21,10 +23,19 @@ def create_app(config: dict | None = None) -> Flask:
         # Per app, so signed URLs from one instance never validate on another.
         URL_SIGNING_KEY=secrets.token_bytes(32),
         STORAGE_ORIGIN=None,
+        # The server's own origin for the URLs it hands out (uploads, photos, results); None: the request's Host,
+        # which server/safety.py has already checked is one of ours.
+        PUBLIC_URL=None,
+        # Host names answered besides IP literals and localhost (server/safety.py); "*" answers any.
+        ALLOWED_HOSTS=(),
+        # Trust X-Forwarded-For for the client address (only behind a proxy you run: `--trusted-proxy`).
+        TRUSTED_PROXY=False,
         # Keys the Try-On API v1 and SellerPic mocks accept (test keys, not secrets).
         GENLOOK_API_KEYS=("gk_test_mock",),
         SELLERPIC_API_KEYS=("sp_test_mock",),
         MOCK={},
+        # No request body past this is read at all (uploads are checked against maxUploadBytes, 20 MB by default).
+        MAX_CONTENT_LENGTH=64 * 1024 * 1024,
     )
     if config:
         app.config.update(config)
@@ -43,9 +54,11 @@ def create_app(config: dict | None = None) -> Flask:
     from . import pages
     from . import preview
     from . import proxy_api
+    from . import safety
     from . import storage
 
     errors.init_app(app)
+    safety.init_app(app)
     app.register_blueprint(proxy_api.bp)
     app.register_blueprint(storage.bp)
     app.register_blueprint(control.bp)
@@ -56,7 +69,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(preview.bp)
 
     @app.before_request
-    def note_epoch():
+    def note_epoch():  # registered after safety's guard, so a refused request changes nothing
         state = app.extensions["tryon_mock"]
         g.mock_epoch = state.epoch
         state.sweep()
@@ -70,11 +83,12 @@ def create_app(config: dict | None = None) -> Flask:
     def log_request(response):
         state = app.extensions["tryon_mock"]
         if not request.path.startswith("/_mock/"):
-            entry = {"method": request.method, "path": request.path, "status": response.status_code,
+            path = request.path if len(request.path) <= LOGGED_PATH_CHARS else request.path[:LOGGED_PATH_CHARS] + "…"
+            entry = {"method": request.method, "path": path, "status": response.status_code,
                      "at": int(state.now() * 1000)}
             with state.lock:
                 if g.get("mock_epoch") == state.epoch:
-                    state.requests.append(entry)
+                    state.requests.append(entry, size=len(path) + 120)
         return response
 
     return app

@@ -25,13 +25,21 @@ def main(argv: list[str] | None = None) -> int:
                         help="port (default $PORT or 5000)")
     parser.add_argument("--threads", type=int, default=16,
                         help="worker threads (default 16; slow-response faults hold one each)")
+    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="also answer requests for this host name (repeatable; IP addresses and localhost "
+                             "always are), e.g. a shared preview's name")
+    parser.add_argument("--public-url", metavar="URL",
+                        help="the origin put into upload, photo and result URLs (default: the request's host)")
+    parser.add_argument("--trusted-proxy", action="store_true",
+                        help="take the client address from X-Forwarded-For (only behind a proxy you run)")
     args = parser.parse_args(argv)
     if args.threads < 1:
         parser.error("--threads must be at least 1")
     bundle = Path(ROOT / "dist" / "tryon-widget.js")
     if not bundle.exists():
         print(f"warning: {bundle} is missing; run `python build.py` first", file=sys.stderr)
-    app = create_app()
+    app = create_app({"ALLOWED_HOSTS": (args.host, *args.allowed_host), "PUBLIC_URL": args.public_url,
+                      "TRUSTED_PROXY": args.trusted_proxy})
     print(f" * tryon-widget server (waitress, {args.threads} threads): http://{args.host}:{args.port}/", flush=True)
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="tryon-mock",
           connection_limit=10_000, channel_timeout=30,

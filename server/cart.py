@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 
 from flask import Blueprint
@@ -12,11 +13,15 @@ from flask import request
 
 from .catalog import find_variant
 from .catalog import numeric_id
+from .numbers import whole_number
 from .state import MockState
 
 bp = Blueprint("cart", __name__)
 COOKIE = "cart"
+TOKEN = re.compile(r"[0-9a-f]{32}")
 MAX_QUANTITY = 10_000
+# The mock's own choice (Shopify documents none): a cart holds at most this many items in all, like a sane store.
+MAX_CART_QUANTITY = 10_000
 
 
 def mock() -> MockState:
@@ -48,17 +53,10 @@ def wanted_items() -> list | None:
     return None
 
 
-def whole(value, default=None):
-    """An int from an int or a digit string (as forms send them); None otherwise."""
-    if value is None:
-        return default
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isdigit() and len(value) <= 20:
-        return int(value)
-    return None
+def cart_token() -> str | None:
+    """This browser's cart, from its cookie; a cookie the mock did not make names no cart."""
+    token = request.cookies.get(COOKIE, "")
+    return token if TOKEN.fullmatch(token) else None
 
 
 def line_item(product_id: str, product: dict, variant: dict, quantity: int) -> dict:
@@ -84,7 +82,7 @@ def add():
     for item in items:
         if not isinstance(item, dict):
             return bad_request("items")
-        number, quantity = whole(item.get("id")), whole(item.get("quantity"), 1)
+        number, quantity = whole_number(item.get("id")), whole_number(item.get("quantity"), 1)
         if number is None:
             return bad_request("id")
         if quantity is None or not 1 <= quantity <= MAX_QUANTITY:
@@ -97,10 +95,12 @@ def add():
             return cart_error(422, f"The product '{product['title']} - {variant['title']}' is already sold out.")
         found.append((product_id, product, variant, quantity))
     state = mock()
-    token = request.cookies.get(COOKIE) or secrets.token_hex(16)
+    token = cart_token() or secrets.token_hex(16)
     added = []
     with state.lock:
         cart = state.carts.setdefault(token, {})
+        if sum(line["quantity"] for line in cart.values()) + sum(q for *_, q in found) > MAX_CART_QUANTITY:
+            return cart_error(422, f"A cart holds at most {MAX_CART_QUANTITY:,} items.")
         for product_id, product, variant, quantity in found:
             key = variant["id"]
             total = cart.get(key, {}).get("quantity", 0) + quantity
@@ -116,7 +116,7 @@ def add():
 def show():
     """This browser's cart (from its cart cookie), in the Ajax Cart API's shape."""
     state = mock()
-    token = request.cookies.get(COOKIE)
+    token = cart_token()
     with state.lock:
         items = list(state.carts.get(token or "", {}).values())
     return jsonify({"token": token, "note": None, "attributes": {}, "item_count": sum(i["quantity"] for i in items),
@@ -129,5 +129,5 @@ def clear():
     """Empty this browser's cart."""
     state = mock()
     with state.lock:
-        state.carts.pop(request.cookies.get(COOKIE) or "", None)
+        state.carts.pop(cart_token() or "", None)
     return show()

@@ -16,6 +16,7 @@ from .timeline import TimelineError
 from .timeline import validate_timeline
 
 bp = Blueprint("control", __name__, url_prefix="/_mock")
+MAX_CLOCK_OFFSET_SECONDS = 10 * 366 * 86400
 
 
 def mock() -> MockState:
@@ -121,6 +122,16 @@ def emails():
         return jsonify({"emails": list(mock().emails)})
 
 
+@bp.get("/usage")
+def usage():
+    """What the mock keeps, by bytes against maxStoredBytes, and jobs against maxJobs."""
+    state = mock()
+    with state.lock:
+        return jsonify({"storedBytes": state.budget.total, "maxStoredBytes": state.config["maxStoredBytes"],
+                        "byKind": {kind: size for kind, size in state.budget.by_kind.items() if size},
+                        "jobs": len(state.jobs), "maxJobs": state.config["maxJobs"]})
+
+
 @bp.post("/reset")
 def reset():
     """Clear jobs, uploads, files, logs, counters, config changes and the clock offset."""
@@ -145,5 +156,8 @@ def clock():
         raise APIError(400, "advanceMs must be a whole number of milliseconds, 0 or more")
     state = mock()
     with state.lock:
+        # Dates past year 9999 cannot be written: the clock stays within ten years of the real one.
+        if state.clock_offset + advance / 1000 > MAX_CLOCK_OFFSET_SECONDS:
+            raise APIError(400, "advanceMs would move the mock's clock more than 10 years ahead; POST /_mock/reset")
         state.clock_offset += advance / 1000
     return jsonify({"offsetMs": int(state.clock_offset * 1000)})

@@ -56,9 +56,17 @@ def init_app(app: Flask) -> None:
         return jsonify({"message": "Internal server error"}), 500
 
 
-def json_body(optional: bool = False) -> dict:
-    """The request's JSON object, or a 400 APIError that says what is wrong with it."""
+# The largest JSON body any endpoint takes (a timeline of 100 steps is far smaller).
+JSON_BODY_BYTES = 1024 * 1024
+
+
+def json_body(optional: bool = False, limit: int = JSON_BODY_BYTES) -> dict:
+    """The request's JSON object, or a 4xx APIError that says what is wrong with it."""
+    if (request.content_length or 0) > limit:
+        raise APIError(413, f"Request body must be at most {limit:,} bytes")
     raw = request.get_data(cache=True)
+    if len(raw) > limit:
+        raise APIError(413, f"Request body must be at most {limit:,} bytes")
     if not raw.strip():
         if optional:
             return {}

@@ -9,6 +9,32 @@ from PIL import Image
 from PIL import ImageDraw
 from PIL import ImageOps
 
+# Decompression bombs: a photo's pixel count is read from its header before anything decodes it. JPEG decodes at
+# 1/2-1/8 scale (draft), so 40 MP costs a few MB; PNG and WebP decode whole, so they get a lower limit (16 MP:
+# at most 64 MB as RGBA). Phones shoot 12-50 MP JPEG; the widget itself sends at most 2048 px a side.
+MAX_PIXELS = {"image/jpeg": 40_000_000, "image/png": 16_000_000, "image/webp": 16_000_000}
+RESULT_SIZE = (640, 800)
+
+
+def too_many_pixels(data: bytes, kind: str) -> str | None:
+    """Why a photo is refused for its size in pixels (read from its header only), or None."""
+    limit = MAX_PIXELS.get(kind)
+    if limit is None:  # HEIC: Pillow cannot read it, so it is never decoded here
+        return None
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            width, height = opened.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):  # the warning, when raised as an error
+        width = height = limit
+    except Exception:  # unreadable: no pixels to decode; the result uses the stand-in
+        return None
+    if width * height > limit:
+        size = f"{width * height / 1e6:.0f}" if width != limit else "over 89"
+        return (f"The image is {size} megapixels; at most {limit // 1_000_000} megapixels "
+                f"are accepted for {kind.split('/')[1].upper()}.")
+    return None
+
+
 # A shirt outline on a 100x100 grid, drawn at any size for product pictures and results.
 SHIRT = [(30, 8), (42, 4), (50, 10), (58, 4), (70, 8), (94, 28), (82, 40), (74, 34), (74, 96),
          (26, 96), (26, 34), (18, 40), (6, 28)]
@@ -59,11 +85,14 @@ def _person(size: tuple[int, int]) -> Image.Image:
 
 def result_jpeg(photo: bytes | None, color: tuple[int, int, int]) -> bytes:
     """The 'try-on': the shopper's photo cropped to 4:5 with the product drawn over the torso."""
-    size = (640, 800)
+    size = RESULT_SIZE
     base = None
     if photo:
         try:
             with Image.open(io.BytesIO(photo)) as opened:
+                # A reduced decode: JPEG straight at the smallest scale still twice the result; others shrink first.
+                opened.draft("RGB", (size[0] * 2, size[1] * 2))
+                opened.thumbnail((size[0] * 2, size[1] * 2), reducing_gap=2.0)
                 base = ImageOps.fit(ImageOps.exif_transpose(opened).convert("RGB"), size)
         except Exception:  # HEIC and damaged files: Pillow cannot read them, so use the stand-in.
             base = None

@@ -16,6 +16,7 @@ from liquid import FileSystemLoader
 from liquid.filter import with_context
 
 from . import ROOT
+from .numbers import whole_number
 
 EXTENSION = ROOT / "extension"
 BLOCK = EXTENSION / "blocks" / "tryon.liquid"
@@ -110,10 +111,9 @@ def settings(given: dict | None = None) -> dict:
         if kind == "checkbox":
             value = value in (True, "true", "on", "1")
         elif kind == "range":
-            try:
-                value = min(setting["max"], max(setting["min"], int(float(value))))
-            except (TypeError, ValueError):
-                value = setting["default"]
+            # ASCII digits only; anything else ("inf", "1e999", "²") is the setting's default.
+            number = whole_number(value)
+            value = setting["default"] if number is None else min(setting["max"], max(setting["min"], number))
         elif kind == "select":
             value = value if value in [option["value"] for option in setting["options"]] else setting["default"]
         elif kind == "color":

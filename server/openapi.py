@@ -102,6 +102,7 @@ def spec() -> dict:
             "/_mock/clock": {"post": _op("Advance the clock", {"200": ("Offset", {"type": "object"}), "400": bad},
                                          _obj({"advanceMs": {"type": "integer", "minimum": 0}}, ("advanceMs",)))},
             "/_mock/reset": {"post": _op("Reset everything", {"200": ("Reset", {"type": "object"})})},
+            "/_mock/usage": {"get": _op("Stored bytes by kind, and jobs", {"200": ("Usage", {"type": "object"})})},
             "/tryon/v1/generations/{id}": {"get": _op("Try-On API v1 status (x-api-key)", {"200": ("Status", STATUS), "401": ("No key", {"type": "object"}), "404": ("Not found", {"type": "object"})},
                                                       params=[_path_id(), {"name": "x-api-key", "in": "header", "required": True, "schema": S}])},
             "/v1/api/generate": {"get": _op("SellerPic task status (Bearer)", {"200": ("Envelope", {"type": "object"}), "401": ("Unauthorized", {"type": "object"}), "404": ("Not found", {"type": "object"})},

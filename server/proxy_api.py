@@ -17,6 +17,7 @@ from flask import request
 from .errors import APIError
 from .errors import json_body
 from .errors import require_str
+from .numbers import DIGITS
 from .scenarios import BLOCK_MESSAGES
 from .scenarios import BLOCK_STATUS
 from .scenarios import SCENARIOS
@@ -25,6 +26,7 @@ from .state import Job
 from .state import MockState
 from .state import Upload
 from .state import View
+from .storage import public_origin
 from .storage import signed_path
 from .storage import storage_origin
 
@@ -35,6 +37,8 @@ PRODUCT_GID = re.compile(r"^gid://shopify/Product/[1-9][0-9]{0,19}$")
 VARIANT_GID = re.compile(r"^gid://shopify/ProductVariant/[1-9][0-9]{0,19}$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 NOT_FOUND = {"message": "Generation not found"}
+# One analytics batch: 50 events with their context are about 20 KB; room to spare, no room for abuse.
+TRACKING_BATCH_BYTES = 256 * 1024
 HTML_ERROR_PAGE = (
     "<!doctype html><html><head><title>Something went wrong</title></head>"
     "<body><h1>There was a problem loading this website</h1></body></html>"
@@ -53,11 +57,15 @@ def iso(seconds: float, millis: bool = False) -> str:
 
 
 def shopper() -> str:
-    """Who a per-user limit counts: the logged-in customer, else the client address."""
+    """Who a per-user limit counts: the logged-in customer when Shopify signed the request, else the client address.
+
+    Unsigned, anyone could send a fresh ?logged_in_customer_id=N with each request and never be limited; and
+    only numeric ids are Shopify's (an empty one is a guest). X-Forwarded-For counts only with TRUSTED_PROXY.
+    """
     customer = request.args.get("logged_in_customer_id", "")
-    if customer:
+    if mock().config["proxySecret"] and DIGITS.fullmatch(customer):
         return "customer:" + customer
-    forwarded = request.headers.get("X-Forwarded-For", "")
+    forwarded = request.headers.get("X-Forwarded-For", "") if current_app.config["TRUSTED_PROXY"] else ""
     return "ip:" + (forwarded.split(",")[0].strip() or request.remote_addr or "unknown")
 
 
@@ -106,7 +114,7 @@ def prepare_upload():
     key = "tmp/" + secrets.token_hex(12)
     ttl = state.config["uploadTtlSeconds"]
     with state.lock:
-        state.uploads[key] = Upload(key=key, expires_at=state.now() + ttl, created_at=state.now())
+        state.uploads[key] = Upload(key=key, expires_at=state.now() + ttl, created_at=state.now(), user=shopper())
     return jsonify({"uploadUrl": storage_origin() + signed_path(f"/_storage/upload/{key}", ttl), "uploadKey": key})
 
 
@@ -125,7 +133,7 @@ def upload_complete():
             upload.file_id = f"customer-media/acc_mock/file_{secrets.token_hex(8)}.jpg"
             state.files[upload.file_id] = upload
     ttl = state.config["resultTtlSeconds"]
-    file_url = request.host_url.rstrip("/") + signed_path(f"/_storage/files/{upload.file_id}", ttl)
+    file_url = public_origin() + signed_path(f"/_storage/files/{upload.file_id}", ttl)
     return jsonify({"fileId": upload.file_id, "fileUrl": file_url, "message": "Image processed successfully"})
 
 
@@ -194,7 +202,7 @@ def status_body(job: Job, view: View, millis: bool = False, error_code: bool = F
     body = {"generationId": job.id, "status": view.status}
     if view.status == "COMPLETED":
         body["resultImageKey"] = f"generations/{job.id}.jpg"
-        body["resultImageUrl"] = step.get("resultImageUrl") or request.host_url.rstrip("/") + signed_path(
+        body["resultImageUrl"] = step.get("resultImageUrl") or public_origin() + signed_path(
             f"/_storage/results/{job.id}.jpg", mock().config["resultTtlSeconds"])
     elif view.status == "FAILED":
         body["errorMessage"] = step.get("errorMessage") or "Generation failed"
@@ -259,14 +267,16 @@ def collect_email():
     if not isinstance(email, str) or len(email) > 254 or not EMAIL.match(email):
         return jsonify({"success": False, "message": "Invalid email format"})
     state = mock()
-    state.emails.append({"email": email, "marketingConsent": consent, "at": int(state.now() * 1000)})
+    with state.lock:
+        state.emails.append({"email": email, "marketingConsent": consent, "at": int(state.now() * 1000)},
+                            size=len(email) + 100)
     return jsonify({"success": True, "message": "Email collected successfully"})
 
 
 @bp.post("/tracking/events")
 def tracking_events():
     """A batch of 1-50 analytics events with a shared context, recorded for tests."""
-    payload = json_body()
+    payload = json_body(limit=TRACKING_BATCH_BYTES)
     events, context = payload.get("events"), payload.get("context")
     if not isinstance(events, list) or not 1 <= len(events) <= 50:
         raise APIError(400, "events must be a list of 1 to 50 events")
@@ -281,5 +291,7 @@ def tracking_events():
         if "properties" in event and not isinstance(event["properties"], dict):
             raise APIError(400, f"events[{index}].properties must be an object")
     state = mock()
-    state.tracking.append({"events": events, "context": context, "at": int(state.now() * 1000)})
+    with state.lock:
+        state.tracking.append({"events": events, "context": context, "at": int(state.now() * 1000)},
+                              size=len(request.get_data()) + 100)
     return jsonify({"success": True})

@@ -17,6 +17,7 @@ from . import images
 from .catalog import PRODUCTS
 from .catalog import product_color
 from .errors import APIError
+from .state import AllowanceExceeded
 from .state import MockState
 
 bp = Blueprint("storage", __name__, url_prefix="/_storage")
@@ -62,15 +63,21 @@ def check_signature() -> None:
         raise APIError(403, "The signed URL has expired.", "ExpiredToken")
 
 
+def public_origin() -> str:
+    """The server's own origin: PUBLIC_URL when configured, else the request's (an allowed Host: server/safety.py)."""
+    configured = current_app.config.get("PUBLIC_URL")
+    return (configured or request.host_url).rstrip("/")
+
+
 def storage_origin() -> str:
     """An origin other than the page's, so the browser makes a real cross-origin PUT with preflight."""
     configured = current_app.config.get("STORAGE_ORIGIN")
     if configured:
         return configured.rstrip("/")
-    host = request.host
+    scheme, _, host = public_origin().partition("://")
     name, _, port = host.rpartition(":") if host.count(":") == 1 else (host, "", "")
     other = {"127.0.0.1": "localhost", "localhost": "127.0.0.1"}.get(name, name)
-    return f"{request.scheme}://{other}{':' + port if port else ''}"
+    return f"{scheme}://{other}{':' + port if port else ''}"
 
 
 @bp.after_request
@@ -102,11 +109,18 @@ def put_upload(key: str):
     kind = images.sniff(data)
     if kind is None:
         raise APIError(415, "Only JPEG, PNG, WebP and HEIC/HEIF images are accepted.", "UnsupportedMediaType")
+    problem = images.too_many_pixels(data, kind)
+    if problem:
+        raise APIError(413, problem, "ImageTooLarge")
     with state.lock:
         upload = state.uploads.get(key)
         if upload is None:
             raise APIError(404, "No upload was prepared for this key.", "NoSuchUpload")
-        upload.data, upload.content_type = data, kind
+        try:
+            state.store_photo(upload, data, kind)
+        except AllowanceExceeded:
+            raise APIError(429, "Too many photo bytes stored for this shopper; try again later.", "TooManyRequests",
+                           headers={"Retry-After": "300"}) from None
     return Response(status=200)
 
 
@@ -128,10 +142,12 @@ def get_result(gen_id: str):
     job = state.jobs.get(gen_id)
     if job is None or job.status != "COMPLETED":
         raise APIError(404, "No such object.", "NoSuchKey")
-    if job.result is None:
+    result = job.result
+    if result is None:
         photo = state.files.get(job.user_image_id or "")
-        job.result = images.result_jpeg(photo.data if photo else None, product_color(job.product_id, job.variant_id))
-    response = Response(job.result, mimetype="image/jpeg")
+        result = images.result_jpeg(photo.data if photo else None, product_color(job.product_id, job.variant_id))
+        state.keep_result(job, result)
+    response = Response(result, mimetype="image/jpeg")
     response.headers["Cache-Control"] = "private, max-age=3600"
     return response
 

@@ -50,7 +50,7 @@ def test_a_request_in_flight_during_reset_is_not_logged_after_it():
         slow.start()
         while not client.get(f"/_mock/generations/{gen_id}").get_json()["polls"]:
             pass
-        client.post("/_mock/reset")
+        client.post("/_mock/reset", json={})
         slow.join()
         assert client.get("/_mock/requests").get_json()["requests"] == []
     finally:

@@ -113,7 +113,7 @@ def test_reset_clears_everything(client, upload):
     upload()
     client.put("/_mock/config", json={"scenario": "slow", "credits": False})
     client.post("/_mock/clock", json={"advanceMs": 1000})
-    assert client.post("/_mock/reset").status_code == 200
+    assert client.post("/_mock/reset", json={}).status_code == 200
     assert client.get(f"{API}/generation/{gen_id}").status_code == 404
     assert client.get("/_mock/requests").get_json()["requests"] == [
         {"method": "GET", "path": f"{API}/generation/{gen_id}", "status": 404,

@@ -19,7 +19,7 @@ def test_mock_overrides_become_the_reset_point():
     app = create_app({"MOCK": {"scenario": "failed"}})
     client = app.test_client()
     client.put("/_mock/config", json={"scenario": "slow"})
-    client.post("/_mock/reset")
+    client.post("/_mock/reset", json={})
     assert client.get("/_mock/config").get_json()["scenario"] == "failed"
 
 

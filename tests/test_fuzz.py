@@ -1,7 +1,9 @@
-"""Issue 8: every mock endpoint fuzzed from its OpenAPI description (hypothesis), and the proxy signature check.
+"""Every mock endpoint fuzzed from its OpenAPI description (hypothesis), the pages, and the proxy signature check.
 
 Each example runs on a fresh app with one scripted job in it; the mock must answer every request with a JSON
-status below 500 (no HTML error page, no crash), and the job must still answer as scripted afterwards.
+status below 500 (no HTML error page, no crash), and the job must still answer as scripted afterwards. The
+strategies draw what broke the mock once (issue 15): digits that are not ASCII ('²', '①', '٩', '５'), numbers
+that are not finite, huge and deeply nested bodies, and odd Host, Origin and Content-Type headers.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from server import create_app
+from server import liquid_block
 from server.openapi import spec
 from server.signature import compute_signature
 from server.signature import verify
@@ -30,7 +33,13 @@ STATEFUL = {("post", "/_mock/reset"), ("post", "/_mock/clock")}
 SPEC = spec()
 OPERATIONS = sorted((method, path) for path, item in SPEC["paths"].items() for method in item)
 
-scalars = st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False) | st.text(max_size=40)
+# Strings that str.isdigit() or float() take but that are not ASCII whole numbers.
+ODD_NUMBERS = st.sampled_from(["²", "③", "①", "٩٠٠١", "５", "1e999", "-1e999", "inf", "-inf", "NaN", "1_000", " 7",
+                               "0x1f", "9" * 40, "-0", "1.5"]) | st.text(st.characters(categories=["Nd", "No"]),
+                                                                          min_size=1, max_size=6)
+NON_FINITE = st.sampled_from(["inf", "-inf", "Infinity", "1e999", "-1e999", "nan"])
+scalars = (st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False) | st.text(max_size=40)
+           | ODD_NUMBERS)
 any_json = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
                         max_leaves=12)
 
@@ -60,8 +69,8 @@ def from_schema(schema: dict) -> st.SearchStrategy:
         elif kind == "boolean":
             fitting = st.booleans()
         elif kind == "string":
-            fitting = st.text(max_size=60) | st.sampled_from(["", "gid://shopify/Product/1", "a@b.co", "../../etc",
-                                                              "<script>x</script>", "\u0000", "x" * 600])
+            fitting = st.text(max_size=60) | ODD_NUMBERS | st.sampled_from(
+                ["", "gid://shopify/Product/1", "9001", "a@b.co", "../../etc", "<script>x</script>", "\u0000", "x" * 600])
         else:
             return any_json
     return st.one_of(fitting, fitting, any_json)
@@ -73,8 +82,8 @@ def request_for(method: str, path: str, operation: dict) -> st.SearchStrategy:
     segments = st.text(string.printable + "é✓", min_size=1, max_size=30) | st.sampled_from(["gen_missing", "9" * 30])
     body_schema = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
     body = from_schema(body_schema) if body_schema else any_json
-    query = st.lists(st.tuples(st.text(max_size=10), st.text(max_size=20)), max_size=4)
-    raw = st.binary(max_size=200)
+    query = st.lists(st.tuples(st.text(max_size=10), st.text(max_size=20) | ODD_NUMBERS), max_size=4)
+    raw = st.binary(max_size=200) | ODD_BODIES
     kinds = st.sampled_from(["json", "json", "json", "raw", "form", "none"])
 
     @st.composite
@@ -87,6 +96,7 @@ def request_for(method: str, path: str, operation: dict) -> st.SearchStrategy:
             url += "?" + urlencode(pairs)
         headers = {name: draw(st.text(string.ascii_letters + string.digits + " ", max_size=40))
                    for name in ("x-api-key", "Authorization", "X-Forwarded-For") if draw(st.booleans())}
+        headers |= draw(odd_headers)
         kind = draw(kinds)
         if kind == "json":
             return url, {"data": json.dumps(draw(body)), "content_type": "application/json", "headers": headers}
@@ -98,6 +108,18 @@ def request_for(method: str, path: str, operation: dict) -> st.SearchStrategy:
         return url, {"headers": headers}
 
     return build()
+
+
+# Bodies no JSON parser should choke on: non-finite literals, deep nesting, and one far past every size limit.
+ODD_BODIES = st.sampled_from([b'{"advanceMs": Infinity}', b'{"advanceMs": 1e999}', b'{"id": NaN}', b"-Infinity",
+                              b"[" * 50_000 + b"]" * 50_000, b'{"a":' * 20_000 + b"1" + b"}" * 20_000,
+                              b'{"events": [], "context": {"x": "' + b"x" * 1_100_000 + b'"}}'])
+# Headers a hostile page or client sends: foreign and malformed hosts, foreign origins, odd content types.
+HOSTS = st.sampled_from(["attacker.example", "localhost:5000", "127.0.0.1", "[::1]:80", "a" * 300, "", "x:y:z",
+                         "shop.localhost", "127.0.0.1.nip.io"])
+ORIGINS = st.sampled_from(["null", "https://attacker.example", "http://localhost:5000", "not a url", "file://"])
+TYPES = st.sampled_from(["text/plain", "application/json; charset=utf-16", "multipart/form-data", "application/x-www-form-urlencoded", "*/*"])
+odd_headers = st.fixed_dictionaries({}, optional={"Host": HOSTS, "Origin": ORIGINS, "Content-Type": TYPES})
 
 
 def fresh():
@@ -137,6 +159,30 @@ def test_fuzzed_requests_never_500_and_leave_the_state_intact(method, path):
         app, client, gen_id = fresh()
         check_answer(client.open(url, method=method.upper(), **kwargs))
         check_state_intact(client, gen_id)
+
+    run()
+
+
+PAGES = ["/", "/products/linen-overshirt", "/products/nope", "/strict/", "/preview/", "/preview/frame",
+         "/preview/states", "/preview/state/completed", "/preview/state/nope", "/assets/tryon-widget.js", "/src/x.js"]
+
+
+with create_app().app_context():
+    # Every setting of the block (the preview takes each as a query parameter), and the pages' own parameters.
+    SETTING_NAMES = [s["id"] for s in liquid_block.schema()["settings"] if "id" in s] + ["locale", "widget"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_fuzzed_pages_never_500(page):
+    """The HTML pages (product, preview, gallery) take any query string and header without a server error."""
+    app, client, gen_id = fresh()
+    values = NON_FINITE | ODD_NUMBERS | st.text(max_size=12)
+
+    @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.tuples(st.sampled_from(SETTING_NAMES), values), max_size=5), odd_headers)
+    def run(pairs, headers):
+        response = client.get(page + ("?" + urlencode(pairs) if pairs else ""), headers=headers)
+        assert response.status_code < 500, (page, pairs, headers, response.status_code)
 
     run()
 

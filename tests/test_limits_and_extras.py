@@ -12,8 +12,9 @@ def test_upload_limit_is_ten_per_five_minutes_per_user(client):
     assert limited.status_code == 429
     assert limited.get_json()["code"] == "RATE_LIMIT_EXCEEDED"
     assert 0 < int(limited.headers["Retry-After"]) <= 300
-    # Another shopper (another customer id) has their own budget.
-    assert client.post(f"{API}/prepare-upload?logged_in_customer_id=42").status_code == 200
+    # Another shopper (another client address) has their own budget; an unsigned customer id is nobody.
+    assert client.post(f"{API}/prepare-upload?logged_in_customer_id=42").status_code == 429
+    assert client.post(f"{API}/prepare-upload", environ_base={"REMOTE_ADDR": "10.9.8.7"}).status_code == 200
     client.post("/_mock/clock", json={"advanceMs": 300_000})
     assert client.post(f"{API}/prepare-upload").status_code == 200
 
