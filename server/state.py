@@ -161,13 +161,18 @@ class MockState:
             job.result = data
             self.budget.charge("result", job.id, len(data), lambda: setattr(job, "result", None))
 
+    def check_allowance(self, upload: Upload, size: int) -> int:
+        """Raise AllowanceExceeded when `size` more photo bytes would pass the user's allowance; else what they hold."""
+        with self.lock:
+            held = self.user_bytes.get(upload.user, 0) - len(upload.data or b"")
+            if held + size > self.config["uploadBytesPerUser"]:
+                raise AllowanceExceeded
+            return held
+
     def store_photo(self, upload: Upload, data: bytes, content_type: str) -> None:
         """Keep an uploaded photo, within its user's byte allowance (AllowanceExceeded) and the byte budget."""
         with self.lock:
-            held = self.user_bytes.get(upload.user, 0) - len(upload.data or b"")
-            if held + len(data) > self.config["uploadBytesPerUser"]:
-                raise AllowanceExceeded
-            self.user_bytes[upload.user] = held + len(data)
+            self.user_bytes[upload.user] = self.check_allowance(upload, len(data)) + len(data)
             upload.data, upload.content_type = data, content_type
             self.budget.charge("photo", upload.key, len(data), lambda: self.forget_upload(upload.key))
 

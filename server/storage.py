@@ -97,30 +97,32 @@ def preflight(key: str):
 
 @bp.put("/upload/<path:key>")
 def put_upload(key: str):
-    """Take the raw photo bytes: signed and fresh URL, size limit, image type sniffed from content."""
+    """Take the raw photo bytes: signed and fresh URL, size limits, image type sniffed from content."""
     check_signature()
     state = mock()
+    upload = state.uploads.get(key)
+    if upload is None:
+        raise APIError(404, "No upload was prepared for this key.", "NoSuchUpload")
     limit = state.config["maxUploadBytes"]
+    too_large = APIError(413, f"The file is larger than the {limit // (1024 * 1024)} MB limit.", "EntityTooLarge")
     if (request.content_length or 0) > limit:
-        raise APIError(413, f"The file is larger than the {limit // (1024 * 1024)} MB limit.", "EntityTooLarge")
-    data = request.stream.read(limit + 1)
-    if len(data) > limit:
-        raise APIError(413, f"The file is larger than the {limit // (1024 * 1024)} MB limit.", "EntityTooLarge")
-    kind = images.sniff(data)
-    if kind is None:
-        raise APIError(415, "Only JPEG, PNG, WebP and HEIC/HEIF images are accepted.", "UnsupportedMediaType")
-    problem = images.too_many_pixels(data, kind)
-    if problem:
-        raise APIError(413, problem, "ImageTooLarge")
-    with state.lock:
-        upload = state.uploads.get(key)
-        if upload is None:
-            raise APIError(404, "No upload was prepared for this key.", "NoSuchUpload")
-        try:
-            state.store_photo(upload, data, kind)
-        except AllowanceExceeded:
-            raise APIError(429, "Too many photo bytes stored for this shopper; try again later.", "TooManyRequests",
-                           headers={"Retry-After": "300"}) from None
+        raise too_large
+    try:
+        # Refused from its declared length, before its bytes are read.
+        state.check_allowance(upload, request.content_length or 0)
+        data = request.stream.read(limit + 1)
+        if len(data) > limit:
+            raise too_large
+        kind = images.sniff(data)
+        if kind is None:
+            raise APIError(415, "Only JPEG, PNG, WebP and HEIC/HEIF images are accepted.", "UnsupportedMediaType")
+        problem = images.too_many_pixels(data, kind)
+        if problem:
+            raise APIError(413, problem, "ImageTooLarge")
+        state.store_photo(upload, data, kind)
+    except AllowanceExceeded:
+        raise APIError(429, "Too many photo bytes stored for this shopper; try again later.", "TooManyRequests",
+                       headers={"Retry-After": "300"}) from None
     return Response(status=200)
 
 
