@@ -37,6 +37,7 @@ ENTRIES = [
     ("tryon-client.js", "widget/src/client/part.js"),
     ("tryon-dialog.js", "widget/src/dialog/index.js"),
     ("tryon-photo.js", "widget/src/photo/index.js"),
+    ("tryon-en.js", "widget/src/strings/index.js"),
     ("tryon-features.js", "widget/src/features/index.js"),
 ]
 # The button's words before any catalog: compiled into the page-load file from the English catalog.

@@ -117,7 +117,7 @@ def settings(given: dict | None = None) -> dict:
         elif kind == "select":
             value = value if value in [option["value"] for option in setting["options"]] else setting["default"]
         elif kind == "color":
-            value = value if isinstance(value, str) and COLOR.match(value) else setting["default"]
+            value = value if isinstance(value, str) and COLOR.match(value) else setting.get("default", "")
         else:
             value = str(value or "")[:120]
         values[key] = value

@@ -154,7 +154,15 @@ def test_download_opens_the_image_when_it_cannot_be_fetched(page: Page, mock, ph
 def test_compare_slider_works_by_keyboard(page: Page, mock, photo) -> None:
     dialog = finish(page, photo)
     slider = dialog.get_by_role("slider", name="Compare with your photo")
+    # The result is shown whole first; comparing is a choice.
+    expect(slider).to_be_hidden()
+    expect(dialog.locator("[part=before]")).to_be_hidden()
+    toggle = dialog.get_by_role("button", name="Compare with your photo")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
     expect(slider).to_be_visible()
+    expect(dialog.locator("[part~=label-before]")).to_have_text("Before")
+    expect(dialog.locator("[part~=label-after]")).to_have_text("After")
     before = dialog.locator("[part=before]")
     expect(before).to_have_attribute("src", re.compile(r"^data:image/jpeg;base64,"))
     expect(before).to_have_attribute("alt", "Your photo")
@@ -181,12 +189,17 @@ def test_compare_slider_works_by_touch(browser, live_server, mock, photo) -> Non
     page = context.new_page()
     page.on("filechooser", lambda _: None)
     dialog = finish(page, photo)
+    dialog.get_by_role("button", name="Compare with your photo").tap()
     slider = dialog.get_by_role("slider", name="Compare with your photo")
     slider.scroll_into_view_if_needed()
     box = slider.bounding_box()
     page.touchscreen.tap(box["x"] + box["width"] * 0.2, box["y"] + box["height"] / 2)
     value = int(slider.input_value())
     assert 10 <= value <= 30, value
+    # A tap on the image itself moves the divider there too.
+    image = dialog.locator("[part=result]").bounding_box()
+    page.touchscreen.tap(image["x"] + image["width"] * 0.75, image["y"] + image["height"] / 2)
+    assert 70 <= int(slider.input_value()) <= 80
     shoot(page, "result-mobile")
     context.close()
 
@@ -198,7 +211,7 @@ def test_each_feature_is_switched_off_by_its_attribute(page: Page, mock, photo, 
         "no-cart": dialog.get_by_role("button", name="Add to cart"),
         "no-share": dialog.get_by_role("button", name="Share"),
         "no-download": dialog.get_by_role("button", name="Download"),
-        "no-compare": dialog.get_by_role("slider", name="Compare with your photo"),
+        "no-compare": dialog.get_by_role("button", name="Compare with your photo"),
     }
     for name, control in controls.items():
         if name == attribute:
@@ -255,7 +268,9 @@ def test_email_failures_never_reach_the_shopper(page: Page, mock, photo) -> None
     dialog.get_by_role("button", name="Send").click()
     expect(dialog.get_by_text("Thank you!")).to_be_visible()
     mock.wait_for_requests(1, "/collect-email")
-    # An address the service refuses ({success: false}) is not shown as an error either.
+    # An address the service refuses ({success: false}) is not shown as an error either (a new try-on after a
+    # reload: the remembered result is forgotten first).
+    page.evaluate("sessionStorage.clear()")
     page.reload()
     widget(page).evaluate("el => el.setAttribute('email-capture', '')")
     mock.config(faults={})
@@ -290,12 +305,12 @@ def test_result_with_every_feature_is_accessible_and_translated(page: Page, mock
     expect(dialog.get_by_role("textbox", name="Copy this link to share your try-on:")).to_be_visible()
     assert_accessible(page, "result with compare, cart, share link, download and email")
     shoot(page, "result-every-feature")
-    # Japanese, with the photo uploaded earlier in this tab (no new upload).
+    # Japanese: the same result, remembered for the session, shown again (no new upload, no new generation).
     page.goto("/?locale=ja")
-    widget(page).evaluate("el => el.setAttribute('poll-interval', '20')")
-    dialog = open_dialog(page)
-    dialog.locator("[data-act=start]").click()
     expect(widget(page)).to_have_attribute("state", "completed")
+    dialog = open_dialog(page)
     expect(dialog.get_by_role("button", name="カートに追加")).to_be_visible()
+    dialog.get_by_role("button", name="元の写真と比べる").click()
     expect(dialog.get_by_role("slider", name="元の写真と比べる")).to_be_visible()
+    assert len(mock.requests("/prepare-upload")) == 1 and len(mock.requests("/fitting-room")) == 1
     assert_accessible(page, "result in Japanese")

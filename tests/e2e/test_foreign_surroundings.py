@@ -53,8 +53,8 @@ def test_the_journey_completes_with_site_data_blocked(page: Page, mock, photo) -
     expect(dialog.locator("[part=result]")).to_be_visible()
     [job] = jobs(mock)
     assert [job.user_image_id] == uploaded_file_ids(mock)
-    # Trying again reuses the upload held in memory: no second upload.
-    dialog.get_by_role("button", name="Try again").click()
+    # A new try-on reuses the upload held in memory: no second upload.
+    dialog.get_by_role("button", name="Make a new try-on").click()
     expect(widget(page)).to_have_attribute("state", "completed")
     assert [j.user_image_id for j in jobs(mock)] == uploaded_file_ids(mock) * 2
     assert errors == []
@@ -178,7 +178,7 @@ def test_hostile_catalogs_fall_back_to_english_per_key(page: Page, mock) -> None
     # title null and consent an array: English; close a string: the page's word.
     expect(dialog.locator("h2")).to_have_text(re.compile(r"^Try on"))
     expect(dialog.locator("[data-t=consent]")).to_contain_text("I agree")
-    expect(dialog.locator("[part=close]")).to_have_text("Fermer")
+    expect(dialog.locator("[part=close]")).to_have_attribute("aria-label", "Fermer")
     assert errors == []
 
 

@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from .storefront import try_on
 from .storefront import widget
 
-STILL_WORKING = "Still working… the connection is slow."
+# No answer at all: the connection is named, the shopper is not blamed.
+STILL_WORKING = "The connection was lost. We'll keep trying."
 HIDE = """(hidden) => {
   for (const [name, value] of [['hidden', hidden], ['visibilityState', hidden ? 'hidden' : 'visible']])
     Object.defineProperty(document, name, { value, configurable: true });

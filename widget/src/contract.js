@@ -4,8 +4,10 @@
 // - tryon-widget.js (page load) defines window.TryOn: createClient, the error classes, TryOnWidgetElement.
 // - Each lazy file, tryon-<part>.js, registers what it offers as window.TryOn.parts[<part>] once it has run:
 //     client   -> { createClient(config) }             the headless client (tryon-client.js)
-//     dialog   -> { open(host, options) }              the try-on dialog of one <tryon-widget> (tryon-dialog.js)
+//     dialog   -> { open(host, options), warm(host) }  the try-on dialog of one <tryon-widget> (tryon-dialog.js);
+//                                                      warm: hovered or focused, get ready (check credits)
 //     photo    -> { mount(flow) }                      the photo step: consent, pick, drop, downscale (tryon-photo.js)
+//     en       -> { [key]: text }                      the built-in English strings (tryon-en.js)
 //     features -> { mount(flow) }                      result features and analytics (tryon-features.js)
 // - The dialog talks back to the element only through attributes (`state`, `generation-id`) and DOM events
 //   (tryon-status, tryon-complete, tryon-fail); the element tells the dialog it left the page with DISCONNECT.
@@ -14,7 +16,7 @@
 export const fileOf = (part) => 'tryon-' + part + '.js';
 
 /** The parts a press needs, loaded in parallel (the dialog is the second). */
-export const UI_PARTS = ['client', 'dialog', 'photo', 'features'];
+export const UI_PARTS = ['client', 'dialog', 'photo', 'features', 'en'];
 
 /** The client's methods: the page-load facade offers each at once and loads the client on first call. */
 export const CLIENT_METHODS = ['checkCredits', 'uploadPhoto', 'createGeneration', 'getGeneration', 'waitForGeneration',

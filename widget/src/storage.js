@@ -29,11 +29,17 @@ export const PHOTO_KEY = 'tryon:photo';
 /** Where a generation in flight for a product is cached, so a reload resumes it. */
 export const jobKey = (productId) => 'tryon:job:' + productId;
 
-/** A cached job, or null (and the entry removed) unless it has an id and an expiry in the future. */
+/** Where the last result of a product is cached for the browser session, so a reload shows it again. */
+export const resultKey = (productId) => 'tryon:result:' + productId;
+
+/**
+ * What this browser left for a product: a generation in flight ({id, startedAt}), or its last result ({id, done});
+ * null otherwise. An unusable entry is removed (an absent key costs no write).
+ */
 export function loadJob(productId) {
   const job = load('localStorage', jobKey(productId));
   if (job && typeof job.id == 'string' && job.id && job.expires > Date.now()) return job;
-  // Something unusable is stored: remove it (an absent key costs no write).
   if (job !== null) remove('localStorage', jobKey(productId));
-  return null;
+  const done = load('sessionStorage', resultKey(productId));
+  return typeof done?.id == 'string' && done.id ? { id: done.id, done: 1 } : null;
 }

@@ -1,13 +1,11 @@
 // One JSON request with its own timeout, turned into data or an ApiError that says if a retry can help.
 import { ApiError, apiError } from './errors.js';
 
-const MAX_RETRY_AFTER_MS = 60_000;
-
-/** Retry-After as milliseconds (seconds or an HTTP date), capped at a minute; null when absent. */
+/** Retry-After as milliseconds (seconds or an HTTP date), as the server said it; null when absent. */
 export function retryAfterMs(value, now = Date.now()) {
   if (!value) return null;
   const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - now;
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : null;
+  return Number.isFinite(ms) ? Math.max(ms, 0) : null;
 }
 
 /** Abort when the caller aborts or after `ms`; returns the signal and a cleanup. */

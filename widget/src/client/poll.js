@@ -4,6 +4,8 @@ import { generationFailed, generationTimeout, invalidResponse, notFound } from '
 
 const STATUSES = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED'];
 const MAX_BACKOFF_MS = 30_000;
+// A poll waits for Retry-After at most this long (the error keeps the server's value, for the shopper's words).
+const MAX_RETRY_AFTER_MS = 60_000;
 
 const positive = (v) => typeof v == 'number' && v > 0 && v < Infinity;
 const POSITIVE = 'a positive number';
@@ -112,7 +114,7 @@ export async function waitFor(read, generationId, input) {
       if (!error?.retryable) throw error;
       failures += 1;
       const backoff = Math.min(MAX_BACKOFF_MS, pollIntervalMs * 2 ** (failures - 1)) * (1 + Math.random() * 0.25);
-      wait = Math.max(error.retryAfterMs ?? 0, backoff);
+      wait = Math.max(Math.min(error.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS), backoff);
       options.onRetry?.(error, failures);
     }
     const left = deadline - Date.now();

@@ -2,9 +2,10 @@
 // upload, the generation); Web Storage is only a write-through cache, read to resume after a reload or to reuse
 // the photo on another product.
 //
+//   (credits?) --no--> unavailable
 //   photo --start--> uploading --> pending --> processing --> completed (the image is on screen)
 //                                     \-------------\---------> failed | error | timeout
-import { jobKey, load, PHOTO_KEY, save } from '../storage.js';
+import { jobKey, load, PHOTO_KEY, resultKey, save } from '../storage.js';
 import { failure } from './failures.js';
 import { mountDialog } from './markup.js';
 import { settings } from './settings.js';
@@ -13,12 +14,15 @@ import { Wait } from './wait.js';
 
 // A generation is resumable after a reload for this long (Genlook's typical run is under a minute).
 const JOB_TTL_MS = 15 * 60_000;
-// Where focus goes when a step is shown: its first useful control.
+// Where focus goes when a step is shown: the result's heading (announced), else the first useful control.
 const FOCUS = {
-  result: '[data-act=again]',
+  unavailable: '[part=close]',
+  result: '[data-completed]',
   failed: '[data-step=failed] [data-act]:not([hidden])',
   timeout: '[data-act=keep]',
 };
+// Languages written right to left: the dialog mirrors when the widget's locale is one of them.
+const RTL = /^(ar|he|fa|ur)\b/i;
 
 /** The upload cached by an earlier page of this browser session, when it is usable. */
 function cachedUpload() {
@@ -45,7 +49,7 @@ export class Flow {
       start: () => this.start(),
       different: () => {
         this.photo.clear();
-        this.$('[data-act=choose]').focus();
+        this.$('[data-file]').click();
       },
       another: () => {
         this.photo.clear();
@@ -84,27 +88,47 @@ export class Flow {
     this.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 
-  show(step, focus) {
+  /**
+   * Show a step. Focus moves only when the step changes (or the dialog opens: `changed`), and never out of a form
+   * field the shopper is using.
+   */
+  show(step, focus, changed = step !== this.current) {
     for (const section of this.$$('[data-step]')) section.hidden = section.dataset.step !== step;
     this.current = step;
     this.features.show(step);
-    if (focus && this.dialog.open) this.$(focus).focus();
+    const active = this.host.shadowRoot.activeElement;
+    const busy = active?.closest('form') || active?.matches('input:not([type=checkbox]),textarea,select');
+    if (focus && changed && this.dialog.open && !busy) this.$(focus).focus();
+  }
+
+  /** Whether try-ons can be made here (asked once on hover, focus or press; the client caches the answer). */
+  available() {
+    return (this._credits ??= this.client().checkCredits());
+  }
+
+  unavailable() {
+    this.state('unavailable');
+    this.show('unavailable', FOCUS.unavailable);
   }
 
   /** Open the dialog where the shopper left it, or attach to a generation (`resume`: reload, attribute). */
   open(options = {}) {
     if ('resume' in options) {
       const id = options.resume || this.host.getAttribute('generation-id');
-      if (id && !this.signal) this.follow(id, this.restart(), options.startedAt);
+      if (id && !this.signal) options.done ? this.showAgain(id, this.restart()) : this.follow(id, this.restart(), options.startedAt);
       return;
     }
     this.features.track('widget:button_click');
     for (const node of this.$$('[data-t]')) node.textContent = this.t(node.dataset.t);
     this.$('h2').textContent = this.t('title');
     this.$('[part=close]').setAttribute('aria-label', this.t('close'));
+    const locale = this.host.getAttribute('locale');
+    if (locale) this.dialog.dir = RTL.test(locale) ? 'rtl' : 'ltr';
     if (!this.dialog.open) this.dialog.showModal();
-    if (!this.current || this.current === 'photo') this.photo.show();
-    else this.show(this.current, FOCUS[this.current]);
+    if (this.current && this.current !== 'photo') return this.show(this.current, FOCUS[this.current], true);
+    // Said before any consent, photo or upload: a store that cannot generate is told at once. (A try-on started
+    // or resumed meanwhile keeps its step.)
+    this.available().then((allowed) => this.current || (allowed ? this.photo.show() : this.unavailable()));
   }
 
   /** Stop every request and timer (the widget left the page). */
@@ -176,7 +200,7 @@ export class Flow {
     product.hidden = !productImage;
     if (productImage) product.src = productImage;
     this.wait.enter('pending', { generationId: id });
-    this.wait.begin(startedAt);
+    this.wait.begin(startedAt, this.upload?.preview);
     const poll = () =>
       this.client().waitForGeneration(id, {
         signal,
@@ -186,7 +210,7 @@ export class Flow {
           const stage = status.status.toLowerCase();
           if (stage === 'pending' || stage === 'processing') this.wait.enter(stage, { generationId: id, status });
         },
-        onRetry: () => this.wait.retrying(),
+        onRetry: (error) => this.wait.retrying(error),
       });
     try {
       const done = await (navigator.locks ? navigator.locks.request('tryon:' + id, { signal }, poll) : poll());
@@ -216,11 +240,26 @@ export class Flow {
     }
     signal.throwIfAborted();
     this.finish();
+    // Seen again after a reload or Back, for the browser session, without a new generation.
+    save('sessionStorage', resultKey(this.host.getAttribute('product-id')), { id: done.generationId });
     this.$('[data-completed]').textContent = this.t('completed');
     this.state('completed', { generationId: done.generationId, status: done });
     this.features.result(done, this.upload?.preview);
     this.show('result', FOCUS.result);
     this.emit('tryon-complete', done);
+  }
+
+  /** A result this browser made earlier in the session: read its status again (no credit) and show it. */
+  async showAgain(id, signal) {
+    this.generation = { id, startedAt: Date.now() };
+    this.host.setAttribute('generation-id', id);
+    try {
+      await this.complete(await this.client().waitForGeneration(id, { signal, maxAttempts: 1 }), signal);
+    } catch {
+      // Gone (expired, another store): forget it quietly; the button offers a new try-on.
+      save('sessionStorage', resultKey(this.host.getAttribute('product-id')), null);
+      this.host.removeAttribute('generation-id');
+    }
   }
 
   finish() {
@@ -242,13 +281,17 @@ export class Flow {
   fail(error, signal, id) {
     if (signal.aborted) return;
     this.finish();
+    const info = failure(error);
     if (error?.name === 'GenerationTimeoutError') {
       this.state('timeout', { error });
       this.show('timeout', FOCUS.timeout);
+    } else if (info.key === 'unavailable') {
+      this.unavailable();
     } else {
-      const info = failure(error);
       this.retry = info.retry && this.retryFor(error, id);
-      this.$('[data-error]').textContent = this.t(info.key);
+      // A refusal that says when: "try again in about N min" (Retry-After), else "wait a moment".
+      const minutes = info.key === 'error_rate' && Math.ceil(error.retryAfterMs / 60_000);
+      this.$('[data-error]').textContent = minutes > 0 ? this.t('error_rate_wait', { minutes }) : this.t(info.key);
       this.$('[data-tip]').hidden = !info.tip;
       this.$('[data-retry]').hidden = !this.retry;
       this.state(info.failed ? 'failed' : 'error', { error });

@@ -5,14 +5,18 @@ import { Flow } from './flow.js';
 // One flow per widget, kept here: nothing is written on the element from this file.
 const flows = new WeakMap();
 
-/** Open (or resume) the try-on of one widget. */
-function open(host, options) {
+function flowOf(host) {
   let flow = flows.get(host);
   if (!flow) {
     flows.set(host, (flow = new Flow(host)));
     host.addEventListener(DISCONNECT, () => flow.stop());
   }
-  flow.open(options);
+  return flow;
 }
 
-register('dialog', { open });
+register('dialog', {
+  /** Open (or resume) the try-on of one widget. */
+  open: (host, options) => flowOf(host).open(options),
+  /** The shopper is about to press: ask whether try-ons are available (the client caches the answer). */
+  warm: (host) => flowOf(host).available(),
+});

@@ -1,7 +1,4 @@
-// Shopper-facing text. Built-in English comes from extension/locales/en.default.json (the single source).
-import catalog from '../../../extension/locales/en.default.json';
-
-export const EN = catalog.tryon;
+// Shopper-facing text. Built-in English is its own part (tryon-en.js), from extension/locales/en.default.json.
 
 /**
  * A string by key with {name} placeholders filled; plain text for textContent, never HTML. A key the page's
@@ -9,6 +6,6 @@ export const EN = catalog.tryon;
  */
 export function format(strings, key, values = {}) {
   const own = strings[key];
-  const template = typeof own == 'string' ? own : EN[key] ?? key;
+  const template = typeof own == 'string' ? own : window.TryOn.parts.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }

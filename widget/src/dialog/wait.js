@@ -1,6 +1,7 @@
 // The waiting step: the stage in words (announced at changes only), a progress bar and the elapsed time.
 
-// Genlook's documented typical duration is 10-60 s: the bar fills over a minute while PROCESSING.
+// Genlook documents 10-60 s as typical and gives up at 2 minutes: the bar fills over the first minute while
+// PROCESSING; past it, the step says this one takes longer and the bar turns indeterminate (alive, not frozen).
 const TYPICAL_MS = 60_000;
 
 export class Wait {
@@ -13,29 +14,52 @@ export class Wait {
   enter(stage, detail) {
     const { flow } = this;
     flow.state(stage, detail);
-    if (this.stage !== stage) flow.$('[data-status]').textContent = flow.t(stage);
+    if (this.stage !== stage && !this.long) this.say(stage);
     this.stage = stage;
     this.tick?.();
-    // A stage change must not pull focus from the email field.
-    flow.show('wait', flow.current != 'wait' && '[part=close]');
+    flow.show('wait', '[part=close]');
   }
 
-  /** Transport trouble being retried: say the try-on is still being made, without blame. */
-  retrying() {
-    this.flow.$('[data-status]').textContent = this.flow.t('still_working');
+  say(key) {
+    this.flow.$('[data-status]').textContent = this.flow.t(key);
+  }
+
+  /**
+   * Trouble being retried. Only a real network loss (offline, no answer) speaks of the connection; a 502, an HTML
+   * page or a 429 from the server is the try-on still being made, and blames nobody.
+   */
+  retrying(error) {
+    const offline = !navigator.onLine || error?.code === 'NETWORK_ERROR' || error?.code === 'TIMEOUT';
+    this.say(offline ? 'still_offline' : 'still_working');
     this.stage = 'retry';
   }
 
   /** Start the clock from the generation's real start (a resumed one continues where it was). */
-  begin(startedAt) {
+  begin(startedAt, photo) {
     const { flow } = this;
     const progress = flow.$('progress');
+    const thumb = flow.$('[part=thumb]');
+    thumb.hidden = !photo;
+    if (photo) {
+      thumb.src = photo;
+      thumb.alt = flow.t('photo_alt');
+    }
     progress.removeAttribute('value');
-    // The bar is indeterminate until PROCESSING, then fills over the typical minute from the real start.
+    this.long = false;
     this.tick = () => {
       const elapsed = Date.now() - startedAt;
-      flow.$('[data-elapsed]').textContent = flow.t('elapsed', { seconds: Math.floor(elapsed / 1000) });
-      if (this.stage === 'processing') progress.value = Math.min(0.95, elapsed / TYPICAL_MS);
+      const seconds = Math.floor(elapsed / 1000);
+      if (elapsed < TYPICAL_MS) {
+        flow.$('[data-elapsed]').textContent = flow.t('elapsed', { seconds });
+        if (this.stage === 'processing') progress.value = Math.min(0.95, elapsed / TYPICAL_MS);
+        return;
+      }
+      flow.$('[data-elapsed]').textContent = flow.t('elapsed_of', { seconds });
+      if (!this.long) {
+        this.long = true;
+        progress.removeAttribute('value');
+        this.say('taking_longer');
+      }
     };
     clearInterval(this.ticker);
     this.ticker = setInterval(this.tick, 1000);

@@ -4,7 +4,7 @@ import { register } from '../contract.js';
 import { adopt } from '../styles.js';
 import { createTracker } from './analytics.js';
 import { addToCart, storeRoot } from './cart.js';
-import { ACTIONS, COMPARE, CSS, EMAIL, SLIDER } from './markup.js';
+import { ACTIONS, COMPARE, CSS, EMAIL } from './markup.js';
 
 const insert = (node, where, html) => node.insertAdjacentHTML(where, html);
 
@@ -34,17 +34,33 @@ function mount(session) {
   result.replaceWith(compare);
   compare.append(result);
   insert(compare, 'beforeend', COMPARE);
-  insert(compare, 'afterend', SLIDER);
-  insert($('[data-completed]'), 'afterend', ACTIONS);
+  insert(compare, 'afterend', ACTIONS);
   insert(dialog, 'beforeend', EMAIL);
   const before = $('[part=before]');
   const slider = $('[part=slider]');
+  const toggle = $('[data-x=compare]');
+  const comparing = [before, slider, $('[part=divider]'), ...dialog.querySelectorAll('[part~=label]')];
   const form = $('[data-x-email]');
   const thanks = $('[data-x-thanks]');
   const view = $('[data-x-view]');
   const link = $('[data-x-link]');
-  // The shopper's photo shows to the left of the slider's value, the try-on to its right.
+  // The shopper's photo shows before (inline-start of) the slider's value, the try-on after it.
   slider.oninput = () => compare.style.setProperty('--x', slider.value + '%');
+  // Dragging or tapping on the image moves the divider too (mirrored right to left).
+  const drag = (event) => {
+    if (slider.hidden || event.target === slider || (event.type == 'pointermove' && !event.buttons)) return;
+    const box = result.getBoundingClientRect();
+    const at = ((event.clientX - box.left) / box.width) * 100;
+    slider.value = Math.round(dialog.dir == 'rtl' ? 100 - at : at);
+    slider.oninput();
+  };
+  compare.onpointerdown = compare.onpointermove = drag;
+  // The images must not start a native drag, which would cancel the pointer's moves.
+  compare.ondragstart = (event) => event.preventDefault();
+  const showCompare = (on) => {
+    for (const node of comparing) node.hidden = !on;
+    toggle.setAttribute('aria-pressed', on);
+  };
 
   const say = (text, error) => {
     $('[data-x-ok]').textContent = error ? '' : text;
@@ -53,6 +69,10 @@ function mount(session) {
   };
 
   const actions = {
+    compare() {
+      showCompare(toggle.getAttribute('aria-pressed') != 'true');
+    },
+
     async cart() {
       if (busy) return;
       busy = true;
@@ -154,12 +174,16 @@ function mount(session) {
       $('[data-x=cart]').hidden = !on('cart') || !host.getAttribute('variant-id');
       $('[data-x=share]').hidden = !on('share');
       $('[data-x=download]').hidden = !on('download');
-      before.hidden = slider.hidden = $('[part=divider]').hidden = !on('compare') || !photo;
+      // Comparing is a choice: the result is shown whole first.
+      toggle.hidden = !on('compare') || !photo;
+      showCompare(false);
       if (photo) {
         before.src = photo;
         before.alt = t('photo_alt');
       }
       slider.setAttribute('aria-label', t('compare'));
+      $('[part~=label-before]').textContent = t('before');
+      $('[part~=label-after]').textContent = t('after');
       track('widget:result_view', { generation_id: generationId() });
     },
   };

@@ -11,7 +11,11 @@ export class PhotoStep {
     this.chosen = null;
     const { $ } = flow;
     this.consent = $('[data-consent]');
-    this.consent.onchange = () => this.refresh();
+    this.consent.onchange = () => {
+      this.refresh();
+      // A photo given before the tick was kept: use it now.
+      if (this.consent.checked && this.held) this.pick(this.held);
+    };
     for (const input of flow.$$('input[type=file]')) {
       input.onchange = () => {
         if (input.files[0]) this.pick(input.files[0]);
@@ -62,8 +66,17 @@ export class PhotoStep {
   }
 
   async pick(file) {
-    if (!this.consent.checked) return;
     const { flow } = this;
+    const needed = flow.$('[data-consent-needed]');
+    if (!this.consent.checked) {
+      // Dropped before consent: keep the photo and ask for the tick.
+      this.held = file;
+      needed.textContent = flow.t('consent_needed');
+      needed.hidden = false;
+      return this.consent.focus();
+    }
+    this.held = null;
+    needed.hidden = true;
     const error = flow.$('[data-photo-error]');
     try {
       this.chosen = await preparePhoto(file);

@@ -29,14 +29,16 @@ export class TryOnWidgetElement extends HTMLElement {
       adopt(root, STYLE);
       root.innerHTML = '<button part="button" type="button"></button><div part="body"></div>';
       const button = root.firstChild;
-      button.onpointerenter = button.onfocus = () => loadUI().catch(() => {});
+      // Hover or focus: load the dialog and ask the store whether try-ons are available, before any press.
+      button.onpointerenter = button.onfocus = () => loadUI().then(([, dialog]) => dialog.warm(this), () => {});
       button.onclick = () => this.open();
       this.attributeChangedCallback();
     }
     if (!this.hasAttribute('state')) this.setAttribute('state', 'idle');
     // Resume a generation given by attribute, or one this browser left running (reload, navigation).
     const job = loadJob(this.getAttribute('product-id'));
-    if (job || this.getAttribute('generation-id')) this.open({ resume: job?.id, startedAt: job?.startedAt });
+    // The dialog reads `startedAt` (the elapsed time goes on) and `done` (a result to show again, not a wait).
+    if (job || this.getAttribute('generation-id')) this.open({ ...job, resume: job?.id });
   }
 
   disconnectedCallback() {
