@@ -9,6 +9,7 @@ import secrets
 from flask import Blueprint
 from flask import current_app
 from flask import jsonify
+from flask import render_template
 from flask import request
 
 from .catalog import find_variant
@@ -122,6 +123,12 @@ def show():
     return jsonify({"token": token, "note": None, "attributes": {}, "item_count": sum(i["quantity"] for i in items),
                     "items": items, "total_price": sum(i["line_price"] for i in items), "currency": "EUR",
                     "requires_shipping": bool(items)})
+
+
+@bp.get("/cart")
+def page():
+    """The store's cart page, where "View cart" leads."""
+    return render_template("pages/cart.html", cart=show().get_json())
 
 
 @bp.post("/cart/clear.js")

@@ -89,6 +89,16 @@ def render_product(product_id: str, settings: dict | None = None, template: str 
                            block_script=block_script, **extra)
 
 
+# The store's icon (a hanger), so no page asks for a missing /favicon.ico.
+FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 9a3 3 0 1 1 3-3M16 9v3L3 24h26L16 12" '
+           'fill="none" stroke="#1d1d1f" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>')
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    return FAVICON, {"Content-Type": "image/svg+xml", "Cache-Control": "max-age=86400"}
+
+
 @bp.get("/src/<path:name>")
 def sources(name: str):
     """widget/src as ES modules, for theme developers who import the client unbundled."""

@@ -9,8 +9,10 @@ from flask import request
 
 from . import liquid_block
 from .catalog import DEFAULT_PRODUCT_ID
+from .catalog import PRODUCTS
 from .pages import locales
 from .pages import render_product
+from .pages import variants_of
 from .scenarios import SCENARIOS
 
 bp = Blueprint("preview", __name__, url_prefix="/preview")
@@ -26,6 +28,13 @@ STATES: dict[str, dict] = {
     "completed": {"timeline": [{"status": "COMPLETED", "polls": 1}], "open": True},
     "timeout": {"timeline": [{"status": "PROCESSING", "polls": 1}], "open": True, "maxAttempts": 1},
     "error": {"generationId": "gen_missing", "open": True},
+    # The store cannot generate: said before any photo.
+    "unavailable": {"open": True, "credits": False},
+    # Past the typical minute: "taking longer", an indeterminate bar, the elapsed time "of about 2 min".
+    "long-wait": {"timeline": [{"status": "PROCESSING", "polls": 1}], "open": True, "startedAgoMs": 70_000},
+    # The result with the shopper's photo to compare with, compare switched on.
+    "completed-compare": {"timeline": [{"status": "COMPLETED", "polls": 1}], "open": True, "photo": True,
+                          "compare": True},
 }
 FAILURE_CODES = ["PRODUCT_IMAGE_FETCH_FAILED", "INVALID_IMAGE", "UNTYPED"]
 for code in FAILURE_CODES:
@@ -50,6 +59,15 @@ def frame():
     """The product page with the block rendered from the given settings (query parameters)."""
     return render_product(DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template="preview/frame.html",
                           state=None)
+
+
+@bp.get("/block")
+def block():
+    """The block alone, rendered from the given settings: the preview applies it to the open frame in place."""
+    product = PRODUCTS[DEFAULT_PRODUCT_ID]
+    variant = variants_of(product)[0]
+    locale = request.args.get("locale") if request.args.get("locale") in locales() else "en"
+    return liquid_block.render(product, variant, DEFAULT_PRODUCT_ID, locale, request.args.to_dict())
 
 
 @bp.get("/states")

@@ -43,6 +43,7 @@ def test_preview_shows_what_the_block_renders(page: Page, mock, live_app) -> Non
     panel.locator("[name=button_style]").select_option(settings["button_style"])
     widget = frame_widget(page)
     expect(widget.locator("[part=button]")).to_have_text("See it on you")
+    expect(widget).to_have_attribute("poll-interval", "4000")
     shown = widget.evaluate(f"el => Object.fromEntries({ATTRIBUTES!r}.filter((a) => el.hasAttribute(a)).map((a) => [a, el.getAttribute(a)]))")
     assert shown == block_attributes(live_app, settings)
 
@@ -72,6 +73,9 @@ def test_each_setting_changes_the_widget(page: Page, mock, name, value, check) -
     panel = page.locator("[data-settings]")
     if name == "text_on_accent":
         panel.locator("[name=button_style]").select_option("filled")
+    if name == "show_on_mobile":
+        # The frame shows a device at its real width: "Show on mobile" matters on the mobile one.
+        panel.locator("[name=device]").select_option("390")
     field = panel.locator(f"[name={name}]")
     if isinstance(value, bool):
         field.set_checked(value)
@@ -101,8 +105,10 @@ def test_scenario_language_and_theme_pickers(page: Page, mock) -> None:
 
 def state_of(name: str) -> str:
     """The host's state attribute a gallery entry must reach."""
-    if name in ("blocked-quota-exceeded", "blocked-billing-not-allowed"):
+    if name in ("blocked-quota-exceeded", "blocked-billing-not-allowed", "unavailable"):
         return "unavailable"
+    if name in ("long-wait", "completed-compare"):
+        return {"long-wait": "processing", "completed-compare": "completed"}[name]
     return "failed" if name.startswith(("failed-", "blocked-")) else name
 
 
@@ -134,3 +140,84 @@ def test_gallery_shows_every_state_without_axe_violations(page: Page, mock) -> N
     page.screenshot(path=str(SHOTS / "gallery.png"), full_page=True)
     # Reloading the gallery must not use up the shopper's upload allowance (10 per 5 minutes).
     assert mock.requests("/prepare-upload") == [] and mock.requests("/_storage/upload/") == []
+
+
+def test_the_preview_shows_a_device_at_its_real_width_scaled_to_fit(page: Page, mock) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/preview/")
+    frame = page.locator("[data-frame]")
+    assert frame.evaluate("f => f.style.width") == "1280px"
+    # Desktop width: unticking "Show on mobile" keeps the button on the desktop preview.
+    page.locator("[data-settings] [name=show_on_mobile]").set_checked(False)
+    expect(frame_widget(page).locator("[part=button]")).to_be_visible()
+    page.locator("[data-settings] [name=device]").select_option("390")
+    assert frame.evaluate("f => f.style.width") == "390px"
+    expect(frame_widget(page).locator("[part=button]")).to_be_hidden()
+    scale = frame.evaluate("f => new DOMMatrix(getComputedStyle(f).transform).a")
+    assert 0 < scale <= 1
+    # The frame is scrolled to the block.
+    assert page.frame_locator("[data-frame]").locator("[data-block]").evaluate(
+        "b => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+
+
+def test_a_setting_change_keeps_the_try_on_on_screen(page: Page, mock, photo) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto("/preview/")
+    widget = frame_widget(page)
+    expect(widget.locator("[part=button]")).to_be_visible()
+    widget.evaluate("el => el.setAttribute('poll-interval', '20')")
+    frame = page.frame_locator("[data-frame]")
+    widget.locator("[part=button]").click()
+    dialog = widget.locator("dialog")
+    dialog.get_by_role("checkbox").check()
+    with page.expect_file_chooser() as chooser:
+        dialog.get_by_role("button", name="Choose a photo").click()
+    chooser.value.set_files(photo)
+    dialog.get_by_role("button", name="Create my try-on").click()
+    expect(widget).to_have_attribute("state", "completed")
+    expect(dialog.get_by_role("button", name="Share")).to_be_visible()
+    # The panel is behind the frame's modal dialog, so the change is made as the merchant's form would.
+    page.evaluate("""() => { const box = document.querySelector('[data-settings] [name=show_share]');
+      box.checked = false; box.dispatchEvent(new Event('change', { bubbles: true })); }""")
+    expect(dialog.get_by_role("button", name="Share")).to_be_hidden()
+    expect(widget).to_have_attribute("state", "completed")
+    expect(dialog.locator("[part=result]")).to_be_visible()
+    assert frame.locator("tryon-widget").count() == 1
+
+
+def test_range_settings_show_their_value(page: Page, mock) -> None:
+    page.goto("/preview/")
+    field = page.locator("[data-settings] [name=corner_radius]")
+    field.fill("14")
+    expect(page.locator("[data-value-of=corner_radius]")).to_have_text("14px")
+
+
+def test_view_cart_leads_to_a_cart_page_and_no_page_lacks_an_icon(page: Page, mock, photo) -> None:
+    missing = []
+    page.on("response", lambda r: r.status == 404 and missing.append(r.url))
+    page.goto("/")
+    page.locator("[data-add-to-cart]").click()
+    expect(page.locator("[data-cart-count]")).to_have_text("1")
+    page.get_by_role("link", name="Cart (1)").click()
+    expect(page.get_by_role("heading", name="Your cart")).to_be_visible()
+    expect(page.get_by_role("cell", name="Linen Overshirt - Terracotta / S")).to_be_visible()
+    assert missing == []
+
+
+def test_every_state_in_arabic_on_the_dark_theme_is_accessible(page: Page, mock) -> None:
+    """Both directions and both preview themes: the light left-to-right run is the gallery test above."""
+    from server.preview import STATES
+
+    page.set_viewport_size({"width": 360, "height": 740})
+    axe = Axe()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name in STATES:
+        page.goto(f"/preview/state/{name}?locale=ar")
+        page.evaluate("document.body.classList.add('theme-dark')")
+        widget = page.locator("tryon-widget")
+        expect(widget).to_have_attribute("state", state_of(name), timeout=10_000)
+        if name != "idle":
+            expect(widget.locator("dialog")).to_have_attribute("dir", "rtl")
+        results = axe.run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, f"{name}: {results.generate_report()}"
+        page.screenshot(path=str(SHOTS / f"ar-dark-{name}.png"))

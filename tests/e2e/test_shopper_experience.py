@@ -297,3 +297,12 @@ def test_arabic_mirrors_the_dialog(page: Page, mock, photo) -> None:
     assert abs(divider["x"] + 1 - (box["x"] + box["width"])) <= 2
     assert_accessible(page, "result in Arabic")
     shoot(page, "ar-compare")
+
+
+def test_the_shoppers_photo_covers_the_result_only_not_the_slider(page: Page, mock, photo) -> None:
+    page.goto("/")
+    dialog = try_on(page, photo)
+    dialog.get_by_role("button", name="Compare with your photo").click()
+    before = dialog.locator("[part=before]").bounding_box()
+    result = dialog.locator("[part=result]").bounding_box()
+    assert abs(before["y"] - result["y"]) <= 1 and abs(before["height"] - result["height"]) <= 1

@@ -156,27 +156,41 @@ function mount(session) {
     thanks.focus();
   };
 
+  let step;
+  let shownPhoto;
+  /** Steps where the optional email form shows: while waiting and with the result. */
+  function show(current) {
+    step = current;
+    const here = step == 'wait' || step == 'result';
+    form.hidden = sent || !here || !host.hasAttribute('email-capture');
+    thanks.hidden = !sent || !here;
+  }
+  /** Each feature as its attribute says, now: a merchant's change applies to a result already on screen. */
+  function switches() {
+    $('[data-x=cart]').hidden = !on('cart') || !host.getAttribute('variant-id');
+    $('[data-x=share]').hidden = !on('share');
+    $('[data-x=download]').hidden = !on('download');
+    toggle.hidden = !on('compare') || !shownPhoto;
+    if (toggle.hidden) showCompare(false);
+    show(step);
+  }
+  const attributes = ['no-cart', 'no-share', 'no-download', 'no-compare', 'email-capture', 'variant-id'];
+  new MutationObserver(switches).observe(host, { attributes: true, attributeFilter: attributes });
+
   return {
     track,
     tracker,
 
-    /** Steps where the optional email form shows: while waiting and with the result. */
-    show(step) {
-      const here = step == 'wait' || step == 'result';
-      form.hidden = sent || !here || !host.hasAttribute('email-capture');
-      thanks.hidden = !sent || !here;
-    },
+    show,
 
     /** The result is on screen: set up compare and actions for it. */
     result(status, photo) {
       done = status;
+      shownPhoto = photo;
       say('');
-      $('[data-x=cart]').hidden = !on('cart') || !host.getAttribute('variant-id');
-      $('[data-x=share]').hidden = !on('share');
-      $('[data-x=download]').hidden = !on('download');
       // Comparing is a choice: the result is shown whole first.
-      toggle.hidden = !on('compare') || !photo;
       showCompare(false);
+      switches();
       if (photo) {
         before.src = photo;
         before.alt = t('photo_alt');

@@ -5,7 +5,9 @@ export const CSS =
   '[part=compare]{position:relative;width:fit-content;max-width:100%;margin:0 auto;touch-action:pan-y}' +
   '[part=result]{max-height:min(62dvh,640px);object-fit:contain}' +
   '@media (max-width:600px){[part=result]{max-height:calc(100dvh - 260px)}}' +
-  '[part=before]{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;clip-path:inset(0 calc(100% - var(--x,50%)) 0 0)}' +
+  // Over the image only: the slider's row (44 px) below it stays clear.
+  '[part=before]{position:absolute;inset:0 0 44px;width:100%;height:calc(100% - 44px);object-fit:cover;' +
+  'clip-path:inset(0 calc(100% - var(--x,50%)) 0 0)}' +
   '[dir=rtl] [part=before]{clip-path:inset(0 0 0 calc(100% - var(--x,50%)))}' +
   '[part=divider]{position:absolute;top:0;bottom:44px;inset-inline-start:var(--x,50%);width:2px;margin-inline-start:-1px;' +
   'background:#fff;box-shadow:0 0 0 1px rgb(0 0 0/.4)}' +

@@ -11,8 +11,8 @@ const STYLE =
   'border-radius:var(--tryon-radius,6px);background:none;color:var(--a)}:focus-visible{outline:2px solid var(--a);outline-offset:2px}';
 // The button's text by the `state` the dialog reflects (others: the `label` attribute or the `button` string).
 const LABELS = { uploading: 'button_running', pending: 'button_running', processing: 'button_running', completed: 'button_done' };
-// A plain object (as JSON.parse makes): not null, an array, a string or a number.
-const isCatalog = (value) => value?.constructor == Object;
+// An object (from any window: a page may set strings across frames), not null, an array, a string or a number.
+const isCatalog = (value) => value && typeof value == 'object' && !Array.isArray(value);
 
 /**
  * <tryon-widget product-id="gid://shopify/Product/1">: a "Try it on" button; pressing it opens the try-on.
