@@ -16,15 +16,17 @@ def widget(page: Page, index: int = 0):
     return page.locator("tryon-widget").nth(index)
 
 
-def open_dialog(page: Page, index: int = 0):
-    widget(page, index).locator("[part=button]").click()
-    dialog = widget(page, index).locator("dialog")
+def open_dialog(page: Page, index: int = 0, element=None):
+    """Press the button of the index-th widget of the page (or of `element`, a widget locator: in a frame)."""
+    element = element or widget(page, index)
+    element.locator("[part=button]").click()
+    dialog = element.locator("dialog")
     expect(dialog).to_be_visible()
     return dialog
 
 
-def give_photo(page: Page, path, index: int = 0, consent: bool = True):
-    dialog = open_dialog(page, index)
+def give_photo(page: Page, path, index: int = 0, consent: bool = True, element=None):
+    dialog = open_dialog(page, index, element)
     if consent:
         dialog.get_by_role("checkbox").check()
     with page.expect_file_chooser() as chooser:
@@ -34,10 +36,10 @@ def give_photo(page: Page, path, index: int = 0, consent: bool = True):
     return dialog
 
 
-def try_on(page: Page, path, index: int = 0, interval: int = 20):
+def try_on(page: Page, path, index: int = 0, interval: int = 20, element=None):
     """The whole journey up to the press of "Create my try-on"; polls every `interval` ms."""
-    widget(page, index).evaluate("(el, ms) => el.setAttribute('poll-interval', String(ms))", interval)
-    dialog = give_photo(page, path, index)
+    (element or widget(page, index)).evaluate("(el, ms) => el.setAttribute('poll-interval', String(ms))", interval)
+    dialog = give_photo(page, path, index, element=element)
     dialog.get_by_role("button", name="Create my try-on").click()
     return dialog
 

@@ -13,6 +13,7 @@ from server import liquid_block
 from server.catalog import PRODUCTS
 
 from .storefront import SHOTS
+from .storefront import try_on
 
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 ATTRIBUTES = ["id", "product-id", "variant-id", "product-title", "product-image", "locale", "poll-interval", "label"]
@@ -165,15 +166,8 @@ def test_a_setting_change_keeps_the_try_on_on_screen(page: Page, mock, photo) ->
     page.goto("/preview/")
     widget = frame_widget(page)
     expect(widget.locator("[part=button]")).to_be_visible()
-    widget.evaluate("el => el.setAttribute('poll-interval', '20')")
     frame = page.frame_locator("[data-frame]")
-    widget.locator("[part=button]").click()
-    dialog = widget.locator("dialog")
-    dialog.get_by_role("checkbox").check()
-    with page.expect_file_chooser() as chooser:
-        dialog.get_by_role("button", name="Choose a photo").click()
-    chooser.value.set_files(photo)
-    dialog.get_by_role("button", name="Create my try-on").click()
+    dialog = try_on(page, photo, element=widget)
     expect(widget).to_have_attribute("state", "completed")
     expect(dialog.get_by_role("button", name="Share")).to_be_visible()
     # The panel is behind the frame's modal dialog, so the change is made as the merchant's form would.
