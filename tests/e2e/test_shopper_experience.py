@@ -306,3 +306,21 @@ def test_the_shoppers_photo_covers_the_result_only_not_the_slider(page: Page, mo
     before = dialog.locator("[part=before]").bounding_box()
     result = dialog.locator("[part=result]").bounding_box()
     assert abs(before["y"] - result["y"]) <= 1 and abs(before["height"] - result["height"]) <= 1
+
+
+# 7. The last result, remembered for the session
+
+
+def test_back_from_the_cart_shows_the_result_again_without_a_new_generation(page: Page, mock, photo) -> None:
+    page.goto("/")
+    dialog = try_on(page, photo)
+    expect(widget(page)).to_have_attribute("state", "completed")
+    dialog.get_by_role("button", name="Add to cart").click()
+    dialog.get_by_role("link", name="View cart").click()
+    expect(page.get_by_role("heading", name="Your cart")).to_be_visible()
+    page.go_back()
+    expect(widget(page)).to_have_attribute("state", "completed")
+    expect(widget(page).locator("[part=button]")).to_have_text("See your try-on")
+    dialog = open_dialog(page)
+    expect(dialog.locator("[part=result]")).to_be_visible()
+    assert len(mock.requests("/fitting-room")) == 1 and len(mock.requests("/prepare-upload")) == 1
