@@ -50,6 +50,7 @@ def create_app(config: dict | None = None) -> Flask:
     from . import cart
     from . import control
     from . import errors
+    from . import heavy
     from . import other_apis
     from . import pages
     from . import preview
@@ -67,6 +68,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(other_apis.sellerpic)
     app.register_blueprint(pages.bp)
     app.register_blueprint(preview.bp)
+    app.register_blueprint(heavy.bp)
 
     @app.before_request
     def note_epoch():  # registered after safety's guard, so a refused request changes nothing

@@ -84,9 +84,10 @@ def render_product(product_id: str, settings: dict | None = None, template: str 
     else:
         block_html = liquid_block.render(product, variants[0], product_id, locale, settings)
         block_script = "/assets/" + liquid_block.schema()["javascript"]
+    # ?heavy=1: large gallery images and third-party-like script, as real themes carry (the benchmark's heavy page).
     return render_template(template, product=product, product_id=product_id, variants=variants,
                            scenarios=SCENARIOS, lang=locale, locales=locales(), block_html=Markup(block_html),
-                           block_script=block_script, **extra)
+                           block_script=block_script, heavy=request.args.get("heavy") == "1", **extra)
 
 
 # The store's icon (a hanger), so no page asks for a missing /favicon.ico.

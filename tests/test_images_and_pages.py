@@ -66,3 +66,13 @@ def test_assets_serve_the_build(client):
     response = client.get("/assets/tryon-widget.js")
     assert response.status_code == 200 and response.mimetype in ("text/javascript", "application/javascript")
     assert client.get("/assets/nope.js").status_code == 404
+
+
+def test_the_heavy_product_page_carries_images_and_a_vendor_script(client):
+    """The page-impact benchmark's heavy page (/?heavy=1): what real themes carry, with and without the widget."""
+    page = client.get("/?heavy=1").get_data(as_text=True)
+    assert '<script src="/_heavy/vendor.js" defer></script>' in page and page.count('src="/_heavy/photo/') == 4
+    assert "<tryon-widget" in page and "<tryon-widget" not in client.get("/?widget=off&heavy=1").get_data(as_text=True)
+    assert len(client.get("/_heavy/vendor.js").data) > 300_000
+    photo = client.get("/_heavy/photo/2.jpg")
+    assert photo.mimetype == "image/jpeg" and 150_000 < len(photo.data) < 400_000
