@@ -54,17 +54,20 @@ def mark(name: str, value: str) -> None:
     (STAMPS / name).write_text(value)
 
 
-def setup() -> None:
+def setup(extras: str = "") -> None:
+    """Install what a command needs: the runtime packages for `serve`, the test tools too for `test` (`extras`)."""
     if sys.version_info < (3, 11):
         sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         say("creating the virtual environment in .venv")
         venv.create(VENV, with_pip=True)
     python_deps = fingerprint(ROOT / "pyproject.toml")
-    if not fresh("pip", python_deps):
-        say("installing Python packages (pip install -e .[test])")
-        run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", ".[test]")
-        mark("pip", python_deps)
+    target = "." + (f"[{extras}]" if extras else "")
+    # A test setup covers a serve setup; a serve setup does not cover a test setup.
+    if not fresh("pip-" + (extras or "runtime"), python_deps) and not (not extras and fresh("pip-test", python_deps)):
+        say(f"installing Python packages (pip install -e {target})")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target)
+        mark("pip-" + (extras or "runtime"), python_deps)
     node_deps = fingerprint(ROOT / "package-lock.json")
     if not fresh("npm", node_deps) or not (ROOT / "node_modules" / ".bin" / "esbuild").exists():
         npm = shutil.which("npm")
@@ -103,7 +106,7 @@ def main(argv: list[str]) -> int:
     if command not in ("serve", "test", "setup"):
         print(__doc__)
         return 2
-    setup()
+    setup("" if command == "serve" else "test")
     if command == "serve":
         os.execv(PYTHON, [str(PYTHON), "-m", "server", *rest])
     if command == "test":

@@ -62,7 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     return_large_blocks()
     app = create_app({"ALLOWED_HOSTS": (args.host, *args.allowed_host), "PUBLIC_URL": args.public_url,
                       "TRUSTED_PROXY": args.trusted_proxy})
-    print(f" * tryon-widget server (waitress, {args.threads} threads): http://{args.host}:{args.port}/", flush=True)
+    base = f"http://{args.host}:{args.port}"
+    print(f" * tryon-widget server (waitress, {args.threads} threads)\n"
+          f"   product page   {base}/\n"
+          f"   theme preview  {base}/preview/\n"
+          f"   state gallery  {base}/preview/states", flush=True)
     # Behind a proxy you run, waitress itself takes the client address from X-Forwarded-For (it drops it otherwise).
     proxy = {"trusted_proxy": "*", "trusted_proxy_headers": {"x-forwarded-for"}} if args.trusted_proxy else {}
     serve(app, host=args.host, port=args.port, threads=args.threads, ident="tryon-mock",

@@ -190,6 +190,8 @@ def test_closing_the_dialog_keeps_the_generation_going(page: Page, mock, photo) 
     page.goto("/")
     dialog = try_on(page, photo, interval=50)
     expect(widget(page)).to_have_attribute("state", "pending")
+    # The generation exists before the mock's clock moves (else it would start after the jump).
+    expect(widget(page)).to_have_attribute("generation-id", re.compile(r"^gen_"))
     dialog.get_by_role("button", name="Close").click()
     button = widget(page).locator("[part=button]")
     expect(button).to_have_text("Try-on in progress…")
