@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,41 @@ def test_a_hostile_translation_cannot_end_the_strings_script(tmp_path):
 def test_cli_help(args):
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), *args], capture_output=True, text=True)
     assert result.returncode == 0 and "--watch" in result.stdout
+
+
+def test_watch_rebuilds_copies_and_rewrites_the_snippet_on_change(tmp_path):
+    """A temporary copy of the repository: an edit to a widget source and to a locale each lead to a full build."""
+    copy = tmp_path / "repo"
+    copy.mkdir()
+    for name in ("build.py", "pyproject.toml", "widget", "extension"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / name)
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    shutil.rmtree(copy / "extension" / "assets", ignore_errors=True)
+    process = subprocess.Popen([sys.executable, "build.py", "--watch"], cwd=copy, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    try:
+        shell = copy / "dist" / "tryon-widget.js"
+        asset = copy / "extension" / "assets" / "tryon-dialog.js"
+        snippet = copy / "extension" / "snippets" / "tryon-strings.liquid"
+        wait_for(lambda: asset.exists() and snippet.exists())
+        before = asset.read_text()
+        source = copy / "widget" / "src" / "dialog" / "wait.js"
+        source.write_text(source.read_text().replace("const TYPICAL_MS = 60_000;", "const TYPICAL_MS = 61_234;"))
+        wait_for(lambda: "61234" in asset.read_text())
+        assert asset.read_text() != before and shell.exists()
+        locale = copy / "extension" / "locales" / "de.json"
+        locale.write_text(locale.read_text().replace('"Anprobieren"', '"Anprobieren!"'))
+        wait_for(lambda: "Anprobieren!" in snippet.read_text())
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+    assert output.count("tryon-widget.js") >= 3, output  # the size table printed after each build
+    assert "changed: widget/src/dialog/wait.js" in output
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the watcher did not rebuild"
+        time.sleep(0.1)
