@@ -67,6 +67,7 @@ def test_invalid_attributes_warn_and_fall_back(page: Page, mock, photo) -> None:
     dialog.get_by_role("button", name="Create my try-on").click()
     expect(widget(page)).to_have_attribute("state", "completed")
     assert any('poll-interval="soon"' in w for w in warnings) and any('max-attempts="-3"' in w for w in warnings)
+    assert len(warnings) == len(set(warnings)), "each problem is said once per page, not on every read"
     assert errors == []
 
 

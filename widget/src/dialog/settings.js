@@ -1,12 +1,16 @@
 // Every attribute the dialog reads, read and checked in one place. What the merchant did not set stays undefined,
 // so the client's own defaults apply (they are defined once, in widget/src/client/).
 
+// Each problem is said once per page, however often the attributes are read (start, then follow).
+const warned = new Set();
+const warn = (message) => warned.has(message) || (warned.add(message), console.warn('<tryon-widget>: ' + message));
+
 function number(host, name, valid) {
   const raw = host.getAttribute(name);
   if (raw === null) return undefined;
   const value = Number(raw);
   if (raw.trim() && valid(value)) return value;
-  console.warn(`<tryon-widget>: ignoring ${name}="${raw}"; using the default`);
+  warn(`ignoring ${name}="${raw}"; using the default`);
 }
 
 /** The product picture to show while waiting: an http(s) or same-site URL, else ignored with a warning. */
@@ -15,7 +19,7 @@ function imageUrl(host) {
   try {
     if (!src || /^https?:$/.test(new URL(src, location.href).protocol)) return src || null;
   } catch {}
-  console.warn(`<tryon-widget>: ignoring product-image="${src}"; not an http(s) URL`);
+  warn(`ignoring product-image="${src}"; not an http(s) URL`);
   return null;
 }
 
