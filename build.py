@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Bundle widget/ with the pinned npm esbuild into dist/, print every file's size, enforce the budgets.
 
-python build.py            build (copy the scripts into extension/assets/, write extension/snippets/tryon-strings.liquid)
+python build.py            build; copy the scripts into extension/assets/ and tryon_kit/widget/ (the test kit),
+                           write extension/snippets/tryon-strings.liquid
 python build.py --watch    build again on every change under widget/ or extension/locales/ (sizes, copy, snippet)
 """
 
@@ -21,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 DIST = ROOT / "dist"
 EXTENSION_ASSETS = ROOT / "extension" / "assets"
+# The test kit's copy, packaged with it (pip install works without Node).
+KIT_ASSETS = ROOT / "tryon_kit" / "widget"
 LOCALES = ROOT / "extension" / "locales"
 STRINGS_SNIPPET = ROOT / "extension" / "snippets" / "tryon-strings.liquid"
 ESBUILD = ROOT / "node_modules" / ".bin" / ("esbuild.cmd" if os.name == "nt" else "esbuild")
@@ -193,11 +196,12 @@ def build(entries: list[tuple[str, str]] = ENTRIES, dist: Path = DIST, assets: P
     if problems:
         return 1
     if assets is not None:
-        assets.mkdir(parents=True, exist_ok=True)
-        for stale in assets.glob("*.js"):
-            stale.unlink()
-        for path in scripts:
-            shutil.copy2(path, assets / path.name)
+        for folder in (assets, KIT_ASSETS):
+            folder.mkdir(parents=True, exist_ok=True)
+            for stale in folder.glob("*.js"):
+                stale.unlink()
+            for path in scripts:
+                shutil.copy2(path, folder / path.name)
         write_strings_snippet()
     return 0
 

@@ -19,12 +19,13 @@ import sys
 import venv
 from pathlib import Path
 
+from tests.support.browser import chromium_path
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMPS = ROOT / ".setup-stamps"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-SYSTEM_CHROMIUMS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 
 
 def say(message: str) -> None:
@@ -82,12 +83,8 @@ def setup(extras: str = "") -> None:
 
 def chromium() -> str | None:
     """A Chromium for Playwright: $TRYON_CHROMIUM, a system Chromium, apt on Debian as root, or Playwright's own."""
-    chosen = os.environ.get("TRYON_CHROMIUM")
-    if chosen:
-        return None if chosen == "bundled" else chosen
-    for path in SYSTEM_CHROMIUMS:
-        if os.access(path, os.X_OK):
-            return path
+    if os.environ.get("TRYON_CHROMIUM") or chromium_path():
+        return chromium_path()
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
         say("installing Debian's Chromium (apt-get install -y chromium)")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from .browser import FLAGS
-from .browser import chromium_path
-from .browser import launch
+from tests.support.browser import CHROMIUM_FLAGS as FLAGS
+from tests.support.browser import chromium_path
+from tests.support.browser import launch
 from .serve import running_server
 
 # The files a press loads (tryon-client.js, tryon-dialog.js, ...): never before the first press.

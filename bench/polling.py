@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright
 
 from server.scenarios import SCENARIOS
 
-from .browser import launch
+from tests.support.browser import launch
 from .serve import put_config
 from .serve import running_server
 

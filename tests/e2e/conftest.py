@@ -12,11 +12,9 @@ import pytest
 from waitress.server import create_server
 
 from server import create_app
+from tests.support.browser import launch_args
 
 ROOT = Path(__file__).resolve().parents[2]
-SYSTEM_CHROMIUMS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-# Flags this kind of machine needs: no sandbox as root, no GPU, no calls home on a closed network.
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 # Tests drive many uploads from one address; the per-user limits get their own tests.
 TEST_LIMITS = {name: {"limit": 10_000, "windowSeconds": 60} for name in ("upload", "fittingRoom", "share")}
 
@@ -30,14 +28,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Use $TRYON_CHROMIUM or a system Chromium; TRYON_CHROMIUM=bundled keeps Playwright's own browser."""
-    chosen = os.environ.get("TRYON_CHROMIUM")
-    if chosen == "bundled":
-        return browser_type_launch_args
-    path = chosen or next((p for p in SYSTEM_CHROMIUMS if os.access(p, os.X_OK)), None)
-    if not path:
-        return browser_type_launch_args
-    args = [*browser_type_launch_args.get("args", []), *CHROMIUM_FLAGS]
-    return {**browser_type_launch_args, "executable_path": path, "args": args}
+    return launch_args(browser_type_launch_args)
 
 
 @pytest.fixture(scope="session")

@@ -260,29 +260,25 @@ def test_each_generation_failure_in_words(page: Page, mock, photo, code, message
 
 
 @pytest.mark.parametrize(
-    ("scenario", "message", "retry"),
-    [("rate-limit-exceeded", "many try-ons in a short time", True), ("creation-failed", "couldn't start your try-on", True)],
+    ("scenario", "message"),
+    [("rate-limit-exceeded", "many try-ons in a short time"), ("creation-failed", "couldn't start your try-on")],
 )
 @pytest.mark.parametrize("form", ["status", "body"])
-def test_each_blocked_creation_in_words(page: Page, mock, photo, scenario, message, retry, form) -> None:
-    mock.config(scenario=scenario, blockedForm=form)
+def test_each_blocked_creation_in_words(page: Page, tryon_mock, tryon, scenario, message, form) -> None:
+    tryon_mock.config(blockedForm=form)
     page.goto("/")
-    dialog = try_on(page, photo)
-    expect(widget(page)).to_have_attribute("state", "failed")
-    expect(dialog.locator("[data-error]")).to_contain_text(message)
-    retry_button = dialog.get_by_role("button", name="Try again")
-    expect(retry_button).to_be_visible() if retry else expect(retry_button).to_be_hidden()
+    assert tryon.run(scenario) == "failed"
+    assert message in tryon.failure_text
+    expect(tryon.dialog.get_by_role("button", name="Try again")).to_be_visible()
 
 
-def test_retry_after_failure_reuses_the_uploaded_photo(page: Page, mock, photo) -> None:
-    mock.config(scenario="creation-failed")
+def test_retry_after_failure_reuses_the_uploaded_photo(page: Page, tryon_mock, tryon) -> None:
     page.goto("/")
-    dialog = try_on(page, photo)
-    expect(widget(page)).to_have_attribute("state", "failed")
-    mock.config(scenario="success")
-    dialog.get_by_role("button", name="Try again").click()
-    expect(widget(page)).to_have_attribute("state", "completed")
-    assert len(mock.requests("/prepare-upload")) == 1
+    assert tryon.run("creation-failed") == "failed"
+    tryon_mock.scenario("success")
+    tryon.retry()
+    assert tryon.wait_for() == "completed"
+    assert len(tryon_mock.requests("/prepare-upload")) == 1 and len(tryon_mock.generations()) == 1
 
 
 def test_transport_trouble_is_still_working_not_an_error(page: Page, mock, photo) -> None:
@@ -313,15 +309,13 @@ def test_timeout_keep_waiting_and_start_over(page: Page, mock, photo) -> None:
     expect(widget(page)).to_have_attribute("state", "consent")
 
 
-def test_start_over_after_timeout(page: Page, mock, photo) -> None:
-    mock.config(scenario="stuck")
+def test_start_over_after_timeout(page: Page, tryon_mock, tryon) -> None:
     page.goto("/")
     widget(page).evaluate("el => el.setAttribute('max-attempts', '2')")
-    dialog = try_on(page, photo)
-    expect(widget(page)).to_have_attribute("state", "timeout")
-    dialog.get_by_role("button", name="Start over").click()
+    assert tryon.run("stuck") == "timeout"
+    tryon.dialog.get_by_role("button", name="Start over").click()
     expect(widget(page)).to_have_attribute("state", "consent")
-    expect(dialog.get_by_role("button", name="Create my try-on")).to_be_enabled()
+    expect(tryon.dialog.get_by_role("button", name="Create my try-on")).to_be_enabled()
 
 
 def test_reload_resumes_the_same_generation(page: Page, mock, photo) -> None:

@@ -1,0 +1,134 @@
+"""The test kit's fixtures (tryon_kit, registered by the pytest11 entry point) on pages that are not ours."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+from playwright.sync_api import expect
+
+from tryon_kit import PROXY_PATH
+from tryon_kit import TryOn
+from tryon_kit import TryOnError
+from tryon_kit import TryOnMock
+from tryon_kit import widget_file
+
+SHOP = "https://kit-shop.example"
+
+
+def shop_page(page: Page, body: str, path: str = "/products/shirt") -> None:
+    """A store page served by the test (a domain that is not ours), the rest falling through to the mock."""
+    page.route(SHOP + path, lambda route: route.fulfill(body=f"<!doctype html><main>{body}</main>",
+                                                        content_type="text/html"))
+    page.goto(SHOP + path)
+
+
+def test_the_answers_are_the_mock_apps_own(page: Page, tryon_mock: TryOnMock) -> None:
+    shop_page(page, "<h1>Shirt</h1>")
+    answer = page.evaluate(f"fetch('{PROXY_PATH}/check-credits').then(r => r.json())")
+    assert answer == tryon_mock.http.get(f"{PROXY_PATH}/check-credits").get_json()
+    tryon_mock.config(credits=False)
+    assert page.evaluate(f"fetch('{PROXY_PATH}/check-credits').then(r => r.json())")["allowed"] is False
+    assert [(r["method"], r["path"], r["status"]) for r in tryon_mock.requests()] == [
+        ("GET", f"{PROXY_PATH}/check-credits", 200)] * 2
+
+
+def test_inject_widget_runs_the_whole_journey_and_records_what_was_sent(page: Page, tryon_mock, tryon) -> None:
+    shop_page(page, '<h1>Shirt</h1><form action="/cart/add"><button>Add</button></form>')
+    tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001",
+                             variant_id="gid://shopify/ProductVariant/9002")
+    assert page.evaluate("document.querySelector('form + tryon-widget') !== null"), "placed after the product form"
+    assert tryon.run() == "completed"
+    assert tryon.result_src and tryon.failure_text == ""
+    [create] = tryon_mock.requests("/fitting-room")
+    assert create["body"]["variantId"] == "gid://shopify/ProductVariant/9002"
+    assert create["response"]["jobId"] == tryon_mock.generations()[0]["id"]
+    assert tryon_mock.generations()[0]["status"] == "COMPLETED"
+
+
+def test_a_page_without_the_widget_is_named(page: Page, tryon: TryOn) -> None:
+    shop_page(page, "<h1>Shirt</h1>")
+    with pytest.raises(TryOnError, match=r"no tryon-widget on https://kit-shop\.example/products/shirt"):
+        tryon.open()
+
+
+def test_a_widget_whose_script_never_loaded_is_named(page: Page, tryon: TryOn) -> None:
+    shop_page(page, '<tryon-widget product-id="gid://shopify/Product/8001"></tryon-widget>'
+                    '<script src="/cdn/missing/tryon-widget.js"></script>')
+    with pytest.raises(TryOnError, match="never defined it: the script did not load"):
+        tryon.open()
+
+
+def test_a_missing_control_is_named_with_the_state_and_the_words_shown(page: Page, tryon_mock, tryon) -> None:
+    shop_page(page, "")
+    tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001")
+    tryon_mock.config(credits=False)
+    assert tryon.run() == "unavailable"
+    with pytest.raises(TryOnError, match=r"no consent checkbox in the try-on \(state 'unavailable'\); the dialog "
+                                         r"says: Try-ons aren't available"):
+        tryon.consent()
+
+
+def test_a_network_fault_cuts_only_the_requests_asked(page: Page, tryon_mock, tryon) -> None:
+    shop_page(page, "")
+    tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001")
+    tryon_mock.network_fault("*/prepare-upload", "internetdisconnected")
+    assert tryon.run() == "error"
+    assert "connection" in tryon.failure_text.lower()
+    cut = tryon_mock.requests("/prepare-upload")
+    assert cut and all(r["status"] is None and r["fault"] == "internetdisconnected" for r in cut)
+    assert tryon_mock.generations() == []
+
+
+def test_a_fault_on_a_store_route_and_the_mocked_cart(page: Page, tryon_mock: TryOnMock) -> None:
+    shop_page(page, "")
+    add = "fetch('/cart/add.js', {method: 'POST', headers: {'Content-Type': 'application/json'}, " \
+          "body: JSON.stringify({id: 9001, quantity: 1})}).then(r => r.status)"
+    page.route(SHOP + "/cart/add.js", lambda route: route.fulfill(status=418, body="the store's own"))
+    assert page.evaluate(add) == 418, "a real store's cart is not mocked unless asked"
+    page.unroute(SHOP + "/cart/add.js")
+    tryon_mock.mock_cart()
+    assert page.evaluate(add) == 200
+    assert page.evaluate("fetch('/cart.js').then(r => r.json())")["item_count"] == 1, "the cart cookie is kept"
+    tryon_mock.fault("/cart/add.js", 500)
+    assert page.evaluate(add) == 500
+    tryon_mock.fault("/cart/add.js", None)
+    assert page.evaluate(add) == 200
+
+
+def test_bad_arguments_are_refused_in_words(tryon_mock: TryOnMock) -> None:
+    with pytest.raises(ValueError, match="unknown network fault 'cut'"):
+        tryon_mock.network_fault("*", "cut")
+    with pytest.raises(ValueError, match="scenario"):
+        tryon_mock.scenario("no-such-scenario")
+    with pytest.raises(ValueError):
+        tryon_mock.fault("/fitting-room", 200)
+    with pytest.raises(FileNotFoundError, match="tryon-widget.js"):
+        widget_file("../server/__init__.py")
+
+
+def test_an_attached_generation_follows_the_mocks_clock(page: Page, tryon_mock, tryon) -> None:
+    shop_page(page, "")
+    job = tryon_mock.generation(timeline=[{"status": "PROCESSING", "seconds": 600}, {"status": "COMPLETED", "polls": 1}])
+    tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001", generation_id=job, poll_interval=50)
+    tryon.open()
+    assert tryon.wait_for("processing") == "processing"
+    tryon_mock.advance(600_000)
+    assert tryon.wait_for("completed") == "completed"
+
+
+def test_another_proxy_path_and_two_widgets(page: Page, context) -> None:
+    mock = TryOnMock(context, proxy_path="/apps/try-on/")
+    shop_page(page, "")
+    mock.inject_widget(page, product_id="gid://shopify/Product/8001", id="first")
+    mock.inject_widget(page, product_id="gid://shopify/Product/8002", id="second")
+    second = TryOn(page, mock).widget("#second")
+    assert second.run() == "completed"
+    paths = [r["path"] for r in mock.requests() if not r["path"].startswith("/_storage/")]
+    assert paths and all(path.startswith("/apps/try-on/") for path in paths), paths
+    assert [g["productId"] for g in mock.generations()] == ["gid://shopify/Product/8002"]
+    expect(page.locator("#first")).to_have_attribute("state", "idle")
+
+
+def test_service_workers_are_off_where_the_mock_routes(page: Page, tryon_mock: TryOnMock) -> None:
+    shop_page(page, "")
+    assert page.evaluate("'serviceWorker' in navigator") is False

@@ -1,0 +1,130 @@
+"""The test kit as a store's QA engineer gets it: this project pip-installed, a test file in a directory outside
+the repository, a product page that is not one of ours. The file run is the README's own example."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.support.browser import chromium_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The store's own environment: which Chromium pytest-playwright starts (ours here), and a check that the kit
+# is the installed copy, not this repository's.
+CONFTEST = """
+import os
+import pytest
+import tryon_kit
+
+
+def pytest_configure(config):
+    assert tryon_kit.__file__.startswith(os.environ["KIT_SITE"]), tryon_kit.__file__
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    path = os.environ.get("KIT_CHROMIUM")
+    if not path:
+        return browser_type_launch_args
+    return {**browser_type_launch_args, "executable_path": path, "args": ["--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update"]}
+"""
+
+# Two tests that run at the same moment on two workers (each waits for the other), with different scenarios.
+ISOLATION = """
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+OTHER_SHOP = "https://other-shop.example/products/cap"
+
+
+def meet(name):
+    barrier = Path(os.environ["KIT_BARRIER"])
+    (barrier / name).touch()
+    deadline = time.monotonic() + 60
+    while len(list(barrier.iterdir())) < 2:
+        assert time.monotonic() < deadline, "the other test never started: not run in parallel"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("scenario, final, status, number", [("success", "completed", "COMPLETED", 101),
+                                                             ("failed", "failed", "FAILED", 102)])
+def test_parallel_tests_never_see_each_others_jobs(page, tryon, tryon_mock, scenario, final, status, number):
+    page.route(OTHER_SHOP, lambda route: route.fulfill(body="<main><h1>Cap</h1></main>", content_type="text/html"))
+    page.goto(OTHER_SHOP)
+    product, variant = f"gid://shopify/Product/{number}", f"gid://shopify/ProductVariant/{number}"
+    tryon_mock.inject_widget(page, product_id=product, variant_id=variant)
+    meet(scenario)
+    assert tryon.run(scenario) == final, tryon.failure_text
+    [job] = tryon_mock.generations()
+    assert (job["productId"], job["variantId"], job["status"]) == (product, variant, status)
+"""
+
+
+def readme_example() -> str:
+    """The complete test file of the README's "Testing your store" section."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Testing your store", 1)[1]
+    return re.search(r"```python\n(.*?)```", section, re.S).group(1)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """This project installed from a wheel into a fresh folder (the way pip installs it for a store)."""
+    work = tmp_path_factory.mktemp("kit")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--disable-pip-version-check", "-w", str(work / "wheel"), str(ROOT)], check=True,
+                   capture_output=True)
+    [wheel] = (work / "wheel").glob("*.whl")
+    site = work / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
+                    "--target", str(site), str(wheel)], check=True, capture_output=True)
+    return wheel, site
+
+
+def run_pytest(folder: Path, site: Path, *args: str) -> subprocess.CompletedProcess:
+    barrier = folder / "barrier"
+    barrier.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(site), "KIT_SITE": str(site), "KIT_BARRIER": str(barrier),
+           "KIT_CHROMIUM": chromium_path() or ""}
+    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args], cwd=folder,
+                          env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_the_wheel_holds_the_kit_the_built_widget_and_a_version_and_nothing_else(installed) -> None:
+    wheel, _ = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {f"tryon_kit/widget/{name}" for name in ("tryon-widget.js", "tryon-client.js", "tryon-dialog.js",
+                                                     "tryon-photo.js", "tryon-features.js", "tryon-en.js")} <= set(names)
+    assert not [n for n in names if n.startswith(("tests/", "bench/", "widget/", "node_modules/"))]
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "tryon = tryon_kit.plugin" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert re.match(r"tryon_widget-\d+\.\d+\.\d+-", wheel.name)
+
+
+def test_the_readme_example_passes_against_a_store_page_that_is_not_ours(installed, tmp_path) -> None:
+    _, site = installed
+    (tmp_path / "conftest.py").write_text(CONFTEST)
+    (tmp_path / "test_store_tryon.py").write_text(readme_example())
+    result = run_pytest(tmp_path, site, "-n", "2")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert re.search(r"\b5 passed\b", result.stdout), result.stdout[-2000:]
+
+
+def test_two_tests_running_at_once_under_xdist_have_their_own_mock(installed, tmp_path) -> None:
+    _, site = installed
+    (tmp_path / "conftest.py").write_text(CONFTEST)
+    (tmp_path / "test_isolation.py").write_text(ISOLATION)
+    result = run_pytest(tmp_path, site, "-n", "2")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert re.search(r"\b2 passed\b", result.stdout), result.stdout[-2000:]

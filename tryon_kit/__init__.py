@@ -1,0 +1,22 @@
+"""tryon-widget's test kit: drive the try-on in any storefront with pytest and Playwright, no backend, no credits.
+
+`pip install` of this project registers the pytest plugin (`tryon_kit.plugin`, entry point `pytest11`), which gives
+every test the `tryon_mock` and `tryon` fixtures and the `--tryon-*` options. See the README, "Testing your store".
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from .assets import widget_file
+from .mock import PROXY_PATH
+from .mock import TryOnMock
+from .page import TryOn
+from .page import TryOnError
+
+try:
+    __version__ = metadata.version("tryon-widget")
+except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+source"
+
+__all__ = ["PROXY_PATH", "TryOn", "TryOnError", "TryOnMock", "widget_file", "__version__"]
