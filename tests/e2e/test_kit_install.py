@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -26,6 +27,7 @@ import tryon_kit
 
 def pytest_configure(config):
     assert tryon_kit.__file__.startswith(os.environ["KIT_SITE"]), tryon_kit.__file__
+    assert tryon_kit.__version__ == os.environ["KIT_VERSION"], tryon_kit.__version__
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +98,8 @@ def run_pytest(folder: Path, site: Path, *args: str) -> subprocess.CompletedProc
     barrier = folder / "barrier"
     barrier.mkdir(exist_ok=True)
     env = {**os.environ, "PYTHONPATH": str(site), "KIT_SITE": str(site), "KIT_BARRIER": str(barrier),
-           "KIT_CHROMIUM": chromium_path() or ""}
+           "KIT_CHROMIUM": chromium_path() or "",
+           "KIT_VERSION": tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]}
     return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args], cwd=folder,
                           env=env, capture_output=True, text=True, timeout=300)
 
