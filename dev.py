@@ -57,7 +57,7 @@ def mark(name: str, value: str) -> None:
 
 def setup(extras: str = "") -> None:
     """Install what a command needs: the runtime packages for `serve`, the test tools too for `test` (`extras`)."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs on whatever python3 the user has)
         sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         say("creating the virtual environment in .venv")
@@ -74,7 +74,7 @@ def setup(extras: str = "") -> None:
         npm = shutil.which("npm")
         if not npm:
             sys.exit("[dev] npm is not on PATH; install Node.js 18+ with npm, then run this again")
-        say("installing the pinned esbuild (npm ci)")
+        say("installing the pinned npm tools: esbuild, ESLint, Prettier, Theme Check (npm ci)")
         run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
         mark("npm", node_deps)
     say("building the widget (python build.py)")
@@ -94,8 +94,10 @@ def chromium() -> str | None:
     say("no system Chromium; trying Playwright's own (python -m playwright install chromium)")
     if subprocess.run([str(PYTHON), "-m", "playwright", "install", "chromium"], cwd=ROOT).returncode == 0:
         return None
-    sys.exit("[dev] no Chromium could be found or installed. Install one (Debian: `sudo apt-get install chromium`) "
-             "and set TRYON_CHROMIUM=/path/to/chromium, or run `.venv/bin/python -m playwright install chromium`.")
+    sys.exit(
+        "[dev] no Chromium could be found or installed. Install one (Debian: `sudo apt-get install chromium`) "
+        "and set TRYON_CHROMIUM=/path/to/chromium, or run `.venv/bin/python -m playwright install chromium`."
+    )
 
 
 def main(argv: list[str]) -> int:

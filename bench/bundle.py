@@ -21,8 +21,11 @@ import build  # noqa: E402
 def unminified_bytes() -> dict[str, int]:
     """The same build without --minify and --mangle-props: what minification saves, per file."""
     with tempfile.TemporaryDirectory() as tmp:
-        args = [a for a in build.esbuild_args(build.ENTRIES, Path(tmp)) if a != "--minify"
-                and not a.startswith(("--mangle-props", "--mangle-cache", "--metafile", "--sourcemap"))]
+        args = [
+            a
+            for a in build.esbuild_args(build.ENTRIES, Path(tmp))
+            if a != "--minify" and not a.startswith(("--mangle-props", "--mangle-cache", "--metafile", "--sourcemap"))
+        ]
         subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
         return {name: (Path(tmp) / name).stat().st_size for name, _ in build.ENTRIES}
 
@@ -37,12 +40,17 @@ def main() -> int:
     for name, _ in build.ENTRIES:
         data = (dist / name).read_bytes()
         limit = build.limits(name)[0][0]
-        print(f"{name:<22}{plain[name]:>12,}{len(data):>10,}{len(gzip.compress(data, 9)):>9,}{limit:>8,}"
-              f"{limit - len(data):>7,}")
+        print(
+            f"{name:<22}{plain[name]:>12,}{len(data):>10,}{len(gzip.compress(data, 9)):>9,}{limit:>8,}"
+            f"{limit - len(data):>7,}"
+        )
     meta = json.loads((dist / "meta.json").read_text())
     for name, _ in build.ENTRIES:
-        output = meta["outputs"][f"dist/{name}"] if f"dist/{name}" in meta["outputs"] else next(
-            v for k, v in meta["outputs"].items() if k.endswith("/" + name))
+        output = (
+            meta["outputs"][f"dist/{name}"]
+            if f"dist/{name}" in meta["outputs"]
+            else next(v for k, v in meta["outputs"].items() if k.endswith("/" + name))
+        )
         total = output["bytes"]
         print(f"\n{name}: {total:,} bytes; per source file (bytes in the minified output)")
         parts = sorted(output["inputs"].items(), key=lambda item: -item[1]["bytesInOutput"])

@@ -44,8 +44,10 @@ class Connection:
     async def request(self, method: str, path: str, body: bytes = b"", content_type: str = "application/json"):
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        head = (f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nX-Forwarded-For: {self.address}\r\n"
-                f"Content-Length: {len(body)}\r\n" + (f"Content-Type: {content_type}\r\n" if body else "") + "\r\n")
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nX-Forwarded-For: {self.address}\r\n"
+            f"Content-Length: {len(body)}\r\n" + (f"Content-Type: {content_type}\r\n" if body else "") + "\r\n"
+        )
         self.writer.write(head.encode() + body)
         await self.writer.drain()
         status = int((await self.reader.readline()).split()[1])
@@ -92,9 +94,16 @@ class Stats:
     def summary(self, seconds: float) -> dict:
         ordered = sorted(self.latencies) or [0.0]
         pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000  # noqa: E731
-        return {"rps": len(self.latencies) / seconds, "p50": pick(0.5), "p95": pick(0.95), "p99": pick(0.99),
-                "max": ordered[-1] * 1000, "errors": self.errors, "requests": len(self.latencies),
-                "generations": self.generations}
+        return {
+            "rps": len(self.latencies) / seconds,
+            "p50": pick(0.5),
+            "p95": pick(0.95),
+            "p99": pick(0.99),
+            "max": ordered[-1] * 1000,
+            "errors": self.errors,
+            "requests": len(self.latencies),
+            "generations": self.generations,
+        }
 
 
 async def widget(base: str, index: int, image: bytes, stats: Stats, stop: float) -> None:
@@ -155,8 +164,16 @@ async def widget(base: str, index: int, image: bytes, stats: Stats, stop: float)
                 await call("GET", f"{result.path}?{result.query}")
                 stats.generations += 1
                 break
-        events = {"events": [{"event": "widget:result_view", "timestamp": "2026-01-01T00:00:00Z",
-                              "$insert_id": f"{index}-{time.time()}"}], "context": {"$host": "bench"}}
+        events = {
+            "events": [
+                {
+                    "event": "widget:result_view",
+                    "timestamp": "2026-01-01T00:00:00Z",
+                    "$insert_id": f"{index}-{time.time()}",
+                }
+            ],
+            "context": {"$host": "bench"},
+        }
         await call("POST", f"{API}/tracking/events", json.dumps(events).encode())
         await asyncio.sleep(POLL_S)
 
@@ -181,26 +198,34 @@ async def ramp_step(base: str, count: int, seconds: float, image: bytes) -> dict
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.load", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--widgets", default="200,400,800,1600", help="widget counts to ramp through")
     parser.add_argument("--seconds", type=float, default=30, help="measured seconds per step (after a warm-up)")
     parser.add_argument("--threads", type=int, default=16, help="server threads")
     parser.add_argument("--detail", action="store_true", help="also print p99 by step")
     args = parser.parse_args(argv)
     image = photo()
-    print(f"photo {len(image):,} bytes; server: python -m server --threads {args.threads} (waitress); "
-          f"scenario slow; poll every {POLL_S:.0f} s")
-    print(f"{'widgets':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'max ms':>8}{'errors':>8}"
-          f"{'requests':>10}{'done':>6}")
+    print(
+        f"photo {len(image):,} bytes; server: python -m server --threads {args.threads} (waitress); "
+        f"scenario slow; poll every {POLL_S:.0f} s"
+    )
+    print(
+        f"{'widgets':>8}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'max ms':>8}{'errors':>8}"
+        f"{'requests':>10}{'done':>6}"
+    )
     # The generator plays the proxy in front of many shoppers: each widget's X-Forwarded-For is its address.
     with running_server(args.threads, "--trusted-proxy") as base:
         limits = {name: {"limit": 1_000_000, "windowSeconds": 60} for name in ("upload", "fittingRoom", "share")}
         put_config(base, {"scenario": "slow", "rateLimits": limits})
         for count in [int(n) for n in args.widgets.split(",")]:
             row = asyncio.run(ramp_step(base, count, args.seconds, image))
-            print(f"{count:>8}{row['rps']:>8.0f}{row['p50']:>8.1f}{row['p95']:>8.1f}{row['p99']:>8.1f}"
-                  f"{row['max']:>8.0f}{row['errors']:>8}{row['requests']:>10}{row['generations']:>6}", flush=True)
+            print(
+                f"{count:>8}{row['rps']:>8.0f}{row['p50']:>8.1f}{row['p95']:>8.1f}{row['p99']:>8.1f}"
+                f"{row['max']:>8.0f}{row['errors']:>8}{row['requests']:>10}{row['generations']:>6}",
+                flush=True,
+            )
             if args.detail:
                 print(f"         ms by step: {row['steps']}", flush=True)
     return 0

@@ -53,9 +53,14 @@ class Client:
 def bomb_png(side: int = 13_000) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     rows = zlib.compress(b"\x00" * (side + 1) * side, 9)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", rows)
+        + chunk(b"IEND", b"")
+    )
 
 
 def upload(client: Client, data: bytes) -> int:
@@ -149,8 +154,11 @@ def measure(name: str, run, *options: str) -> None:
         said = run(base)
         peak, now = kib(pid, "VmHWM"), kib(pid, "VmRSS")
         usage = json.loads(Client(base).call("GET", "/_mock/usage")[1])
-    print(f"{name:<24} peak +{(peak - rest) / 1024:7.1f} MiB  after +{(now - rest) / 1024:7.1f} MiB  "
-          f"kept {usage['storedBytes'] / MB:6.1f} MiB, {usage['jobs']:,} jobs   ({said})", flush=True)
+    print(
+        f"{name:<24} peak +{(peak - rest) / 1024:7.1f} MiB  after +{(now - rest) / 1024:7.1f} MiB  "
+        f"kept {usage['storedBytes'] / MB:6.1f} MiB, {usage['jobs']:,} jobs   ({said})",
+        flush=True,
+    )
 
 
 def main() -> int:

@@ -22,6 +22,7 @@ from playwright.sync_api import sync_playwright
 from tests.support.browser import CHROMIUM_FLAGS as FLAGS
 from tests.support.browser import chromium_path
 from tests.support.browser import launch
+
 from .serve import running_server
 
 # The files a press loads (tryon-client.js, tryon-dialog.js, ...): never before the first press.
@@ -70,9 +71,17 @@ def one_load(browser, base: str, url: str) -> dict:
     perf = page.evaluate("""() => ({ ...window.__perf,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null })""")
     context.close()
-    return {"widget_ms": widget_cpu_ms(profile), "script_ms": metrics["ScriptDuration"] * 1000, "task_ms": metrics["TaskDuration"] * 1000,
-            "long_tasks": len(perf["longTasks"]), "long_ms": sum(perf["longTasks"]), "cls": perf["cls"],
-            "fcp": perf["fcp"], "button": perf["buttonAt"], "requests": requests}
+    return {
+        "widget_ms": widget_cpu_ms(profile),
+        "script_ms": metrics["ScriptDuration"] * 1000,
+        "task_ms": metrics["TaskDuration"] * 1000,
+        "long_tasks": len(perf["longTasks"]),
+        "long_ms": sum(perf["longTasks"]),
+        "cls": perf["cls"],
+        "fcp": perf["fcp"],
+        "button": perf["buttonAt"],
+        "requests": requests,
+    }
 
 
 def lighthouse(url: str, runs: int) -> list[float] | None:
@@ -82,10 +91,20 @@ def lighthouse(url: str, runs: int) -> list[float] | None:
         return None
     scores = []
     for _ in range(runs):
-        out = subprocess.run([str(binary), url, "--quiet", "--only-categories=performance", "--output=json",
-                              "--output-path=stdout", f"--chrome-flags=--headless=new {' '.join(FLAGS)}"],
-                             capture_output=True, text=True, env={"CHROME_PATH": chromium_path() or "",
-                                                                  "PATH": "/usr/bin:/bin"})
+        out = subprocess.run(
+            [
+                str(binary),
+                url,
+                "--quiet",
+                "--only-categories=performance",
+                "--output=json",
+                "--output-path=stdout",
+                f"--chrome-flags=--headless=new {' '.join(FLAGS)}",
+            ],
+            capture_output=True,
+            text=True,
+            env={"CHROME_PATH": chromium_path() or "", "PATH": "/usr/bin:/bin"},
+        )
         if out.returncode != 0:
             print("  lighthouse failed:", out.stderr[-500:])
             return None
@@ -95,18 +114,22 @@ def lighthouse(url: str, runs: int) -> list[float] | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.page_impact", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.page_impact", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--heavy", action="store_true",
-                        help="the heavy product page (/?heavy=1: large images, third-party-like script)")
+    parser.add_argument(
+        "--heavy", action="store_true", help="the heavy product page (/?heavy=1: large images, third-party-like script)"
+    )
     parser.add_argument("--lighthouse", type=int, default=3, help="Lighthouse runs per page (0: skip)")
     args = parser.parse_args(argv)
     with running_server() as base, sync_playwright() as playwright:
         browser = launch(playwright)
         heavy = ["heavy=1"] if args.heavy else []
-        pages = {"without widget": f"{base}/?" + "&".join(["widget=off", *heavy]),
-                 "with widget": f"{base}/" + "".join("?" + q for q in heavy)}
+        pages = {
+            "without widget": f"{base}/?" + "&".join(["widget=off", *heavy]),
+            "with widget": f"{base}/" + "".join("?" + q for q in heavy),
+        }
         rows = {}
         for name, url in pages.items():
             one_load(browser, base, url)  # warm the server's caches
@@ -117,14 +140,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':<16}{'script ms':>10}{'tasks ms':>10}{'long tasks':>11}{'CLS':>7}{'FCP ms':>8}{'button ms':>10}")
         for name in pages:
             button = f"{med(name, 'button'):>10.0f}" if name == "with widget" else f"{'-':>10}"
-            print(f"{name:<16}{med(name, 'script_ms'):>10.1f}{med(name, 'task_ms'):>10.1f}"
-                  f"{max(r['long_tasks'] for r in rows[name]):>11}{max(r['cls'] for r in rows[name]):>7.3f}"
-                  f"{med(name, 'fcp'):>8.0f}{button}")
-        print(f"tryon-widget.js on the main thread (CPU profile, 50 µs samples): median "
-              f"{med('with widget', 'widget_ms'):.2f} ms, max {max(r['widget_ms'] for r in rows['with widget']):.2f} ms")
-        print(f"page totals, with minus without: {med('with widget', 'script_ms') - med('without widget', 'script_ms'):+.1f} "
-              f"ms script, {med('with widget', 'task_ms') - med('without widget', 'task_ms'):+.1f} ms tasks "
-              "(run-to-run noise is larger than the widget)")
+            print(
+                f"{name:<16}{med(name, 'script_ms'):>10.1f}{med(name, 'task_ms'):>10.1f}"
+                f"{max(r['long_tasks'] for r in rows[name]):>11}{max(r['cls'] for r in rows[name]):>7.3f}"
+                f"{med(name, 'fcp'):>8.0f}{button}"
+            )
+        print(
+            f"tryon-widget.js on the main thread (CPU profile, 50 µs samples): median "
+            f"{med('with widget', 'widget_ms'):.2f} ms, max {max(r['widget_ms'] for r in rows['with widget']):.2f} ms"
+        )
+        script = med("with widget", "script_ms") - med("without widget", "script_ms")
+        print(
+            f"page totals, with minus without: {script:+.1f} "
+            f"ms script, {med('with widget', 'task_ms') - med('without widget', 'task_ms'):+.1f} ms tasks "
+            "(run-to-run noise is larger than the widget)"
+        )
         extra = sorted(set(rows["with widget"][0]["requests"][1:]) - set(rows["without widget"][0]["requests"][1:]))
         print("requests the widget adds before any press:", ", ".join(extra) or "none")
         press = [u for r in rows["with widget"] for u in r["requests"] if "/apps/" in u or LAZY.search(u)]
@@ -134,14 +164,19 @@ def main(argv: list[str] | None = None) -> int:
             scores = {name: lighthouse(url, args.lighthouse) for name, url in pages.items()}
             for name, values in scores.items():
                 if values:
-                    print(f"  {name:<16} median {statistics.median(values):.1f}  spread {min(values):.0f}-{max(values):.0f}"
-                          f"  runs {[round(v) for v in values]}")
+                    print(
+                        f"  {name:<16} median {statistics.median(values):.1f}  "
+                        f"spread {min(values):.0f}-{max(values):.0f}"
+                        f"  runs {[round(v) for v in values]}"
+                    )
             if all(scores.values()):
                 delta = statistics.median(scores["without widget"]) - statistics.median(scores["with widget"])
                 # Shopify weighs a store's score: home 17 %, product pages 40 %, collections 43 %; the widget is
                 # only on product pages.
-                print(f"  points the widget costs the product page: {delta:.1f} (goal at most 1; Shopify's limit 10);"
-                      f" the store's weighted score: {0.40 * delta:.1f}")
+                print(
+                    f"  points the widget costs the product page: {delta:.1f} (goal at most 1; Shopify's limit 10);"
+                    f" the store's weighted score: {0.40 * delta:.1f}"
+                )
     return 0
 
 

@@ -8,7 +8,6 @@ delay runs in real time.
 
 from __future__ import annotations
 
-import io
 import json
 import statistics
 import sys
@@ -20,8 +19,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from server.scenarios import SCENARIOS
-
 from tests.support.browser import launch
+
 from .serve import put_config
 from .serve import running_server
 
@@ -29,8 +28,9 @@ ENDED = ("completed", "failed", "timeout", "error")
 
 
 def post(url: str, path: str, body: dict | None = None) -> dict:
-    request = urllib.request.Request(url + path, data=json.dumps(body or {}).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url + path, data=json.dumps(body or {}).encode(), method="POST", headers={"Content-Type": "application/json"}
+    )
     return json.loads(urllib.request.urlopen(request).read())
 
 
@@ -121,16 +121,21 @@ def main() -> int:
         browser = launch(playwright)
         print("requests per generation, widget defaults (2 s polls, 60 attempts), from the press of Create")
         print(f"{'scenario':<22}{'ends':<11}{'polls':>6}{'other API':>10}{'upload':>7}{'images':>7}{'total':>7}")
-        for name, spec in SCENARIOS.items():
+        for name in SCENARIOS:
             state, counts = count_requests(browser, url, name, photo)
             total = sum(v for k, v in counts.items() if k != "page")
-            print(f"{name:<22}{state:<11}{counts['status polls']:>6}{counts['other API']:>10}"
-                  f"{counts['upload']:>7}{counts['images']:>7}{total:>7}", flush=True)
+            print(
+                f"{name:<22}{state:<11}{counts['status polls']:>6}{counts['other API']:>10}"
+                f"{counts['upload']:>7}{counts['images']:>7}{total:>7}",
+                flush=True,
+            )
         print("\ndelay from the server's COMPLETED to the result on screen (real time, 5 runs each)")
         for name, note in (("success", "COMPLETED appears at a poll"), ("slow", "COMPLETED at a time between polls")):
             delays = completion_delays(browser, url, name, photo, 5)
-            print(f"{name:<10} median {statistics.median(delays):6.0f} ms  max {max(delays):6.0f} ms  ({note})",
-                  flush=True)
+            print(
+                f"{name:<10} median {statistics.median(delays):6.0f} ms  max {max(delays):6.0f} ms  ({note})",
+                flush=True,
+            )
         browser.close()
     return 0
 

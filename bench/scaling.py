@@ -56,20 +56,30 @@ def measure(count: int) -> dict:
     state.sweep()
     expired = (time.perf_counter() - started) * 1e3
     assert not state.jobs
-    return {"jobs": count, "mean": statistics.fmean(timings), "p50": percentile(timings, 0.5),
-            "p99": percentile(timings, 0.99), "bytes_per_job": per_job, "sweep_young_ms": young,
-            "sweep_all_ms": expired}
+    return {
+        "jobs": count,
+        "mean": statistics.fmean(timings),
+        "p50": percentile(timings, 0.5),
+        "p99": percentile(timings, 0.99),
+        "bytes_per_job": per_job,
+        "sweep_young_ms": young,
+        "sweep_all_ms": expired,
+    }
 
 
 def main() -> int:
     random.seed(1)
     print(f"one GET /generation/:id through the whole Flask app, {REQUESTS} requests per row")
-    print(f"{'jobs stored':>12}{'mean µs':>10}{'p50 µs':>9}{'p99 µs':>9}{'bytes/job':>11}{'sweep ms':>10}"
-          f"{'expire all ms':>15}")
+    print(
+        f"{'jobs stored':>12}{'mean µs':>10}{'p50 µs':>9}{'p99 µs':>9}{'bytes/job':>11}{'sweep ms':>10}"
+        f"{'expire all ms':>15}"
+    )
     for count in (10, 10_000, 100_000):
         row = measure(count)
-        print(f"{row['jobs']:>12,}{row['mean']:>10.0f}{row['p50']:>9.0f}{row['p99']:>9.0f}"
-              f"{row['bytes_per_job']:>11,.0f}{row['sweep_young_ms']:>10.3f}{row['sweep_all_ms']:>15.1f}")
+        print(
+            f"{row['jobs']:>12,}{row['mean']:>10.0f}{row['p50']:>9.0f}{row['p99']:>9.0f}"
+            f"{row['bytes_per_job']:>11,.0f}{row['sweep_young_ms']:>10.3f}{row['sweep_all_ms']:>15.1f}"
+        )
     return 0
 
 

@@ -24,8 +24,12 @@ def free_port() -> int:
 def running_server(threads: int = 16, *options: str, process_out: list | None = None):
     """Yield the base URL of a fresh `python -m server` process (`options` go to it; `process_out` gets the process)."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "server", "--port", str(port), "--threads", str(threads), *options],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(ROOT / "bench" / "server.log", "w"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server", "--port", str(port), "--threads", str(threads), *options],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=open(ROOT / "bench" / "server.log", "w"),
+    )
     if process_out is not None:
         process_out.append(process)
     url = f"http://127.0.0.1:{port}"
@@ -45,6 +49,10 @@ def running_server(threads: int = 16, *options: str, process_out: list | None = 
 
 
 def put_config(url: str, config: dict) -> None:
-    request = urllib.request.Request(url + "/_mock/config", data=json.dumps(config).encode(), method="PUT",
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url + "/_mock/config",
+        data=json.dumps(config).encode(),
+        method="PUT",
+        headers={"Content-Type": "application/json"},
+    )
     urllib.request.urlopen(request).read()

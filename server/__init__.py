@@ -86,8 +86,12 @@ def create_app(config: dict | None = None) -> Flask:
         state = app.extensions["tryon_mock"]
         if not request.path.startswith("/_mock/"):
             path = request.path if len(request.path) <= LOGGED_PATH_CHARS else request.path[:LOGGED_PATH_CHARS] + "…"
-            entry = {"method": request.method, "path": path, "status": response.status_code,
-                     "at": int(state.now() * 1000)}
+            entry = {
+                "method": request.method,
+                "path": path,
+                "status": response.status_code,
+                "at": int(state.now() * 1000),
+            }
             with state.lock:
                 if g.get("mock_epoch") == state.epoch:
                     state.requests.append(entry, size=len(path) + 120)

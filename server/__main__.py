@@ -18,7 +18,6 @@ from waitress import serve
 from . import ROOT
 from . import create_app
 
-
 # glibc's M_MMAP_THRESHOLD: blocks from this size up are mapped apart and handed back to the system when freed.
 M_MMAP_THRESHOLD = -3
 
@@ -39,20 +38,34 @@ def return_large_blocks() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m server", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m server", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 5000)),
-                        help="port (default $PORT or 5000)")
-    parser.add_argument("--threads", type=int, default=16,
-                        help="worker threads (default 16; slow-response faults hold one each)")
-    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
-                        help="also answer requests for this host name (repeatable; IP addresses and localhost "
-                             "always are), e.g. a shared preview's name")
-    parser.add_argument("--public-url", metavar="URL",
-                        help="the origin put into upload, photo and result URLs (default: the request's host)")
-    parser.add_argument("--trusted-proxy", action="store_true",
-                        help="take the client address from X-Forwarded-For (only behind a proxy you run)")
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("PORT", 5000)), help="port (default $PORT or 5000)"
+    )
+    parser.add_argument(
+        "--threads", type=int, default=16, help="worker threads (default 16; slow-response faults hold one each)"
+    )
+    parser.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests for this host name (repeatable; IP addresses and localhost "
+        "always are), e.g. a shared preview's name",
+    )
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the origin put into upload, photo and result URLs (default: the request's host)",
+    )
+    parser.add_argument(
+        "--trusted-proxy",
+        action="store_true",
+        help="take the client address from X-Forwarded-For (only behind a proxy you run)",
+    )
     args = parser.parse_args(argv)
     if args.threads < 1:
         parser.error("--threads must be at least 1")
@@ -60,19 +73,35 @@ def main(argv: list[str] | None = None) -> int:
     if not bundle.exists():
         print(f"warning: {bundle} is missing; run `python build.py` first", file=sys.stderr)
     return_large_blocks()
-    app = create_app({"ALLOWED_HOSTS": (args.host, *args.allowed_host), "PUBLIC_URL": args.public_url,
-                      "TRUSTED_PROXY": args.trusted_proxy})
+    app = create_app(
+        {
+            "ALLOWED_HOSTS": (args.host, *args.allowed_host),
+            "PUBLIC_URL": args.public_url,
+            "TRUSTED_PROXY": args.trusted_proxy,
+        }
+    )
     base = f"http://{args.host}:{args.port}"
-    print(f" * tryon-widget server (waitress, {args.threads} threads)\n"
-          f"   product page   {base}/\n"
-          f"   theme preview  {base}/preview/\n"
-          f"   state gallery  {base}/preview/states", flush=True)
+    print(
+        f" * tryon-widget server (waitress, {args.threads} threads)\n"
+        f"   product page   {base}/\n"
+        f"   theme preview  {base}/preview/\n"
+        f"   state gallery  {base}/preview/states",
+        flush=True,
+    )
     # Behind a proxy you run, waitress itself takes the client address from X-Forwarded-For (it drops it otherwise).
     proxy = {"trusted_proxy": "*", "trusted_proxy_headers": {"x-forwarded-for"}} if args.trusted_proxy else {}
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="tryon-mock",
-          connection_limit=10_000, channel_timeout=30, **proxy,
-          # poll(), not select(): select() stops at file descriptor 1024, about 500 browsers.
-          asyncore_use_poll=True)
+    serve(
+        app,
+        host=args.host,
+        port=args.port,
+        threads=args.threads,
+        ident="tryon-mock",
+        connection_limit=10_000,
+        channel_timeout=30,
+        **proxy,
+        # poll(), not select(): select() stops at file descriptor 1024, about 500 browsers.
+        asyncore_use_poll=True,
+    )
     return 0
 
 

@@ -7,7 +7,6 @@ import re
 import secrets
 
 from flask import Blueprint
-from flask import current_app
 from flask import jsonify
 from flask import render_template
 from flask import request
@@ -15,7 +14,7 @@ from flask import request
 from .catalog import find_variant
 from .catalog import numeric_id
 from .numbers import whole_number
-from .state import MockState
+from .state import mock
 
 bp = Blueprint("cart", __name__)
 COOKIE = "cart"
@@ -23,10 +22,6 @@ TOKEN = re.compile(r"[0-9a-f]{32}")
 MAX_QUANTITY = 10_000
 # The mock's own choice (Shopify documents none): a cart holds at most this many items in all, like a sane store.
 MAX_CART_QUANTITY = 10_000
-
-
-def mock() -> MockState:
-    return current_app.extensions["tryon_mock"]
 
 
 def cart_error(status, description: str, message: str = "Cart Error"):
@@ -64,10 +59,17 @@ def line_item(product_id: str, product: dict, variant: dict, quantity: int) -> d
     variant_number = int(numeric_id(variant["id"]))
     price = product["price_cents"]
     return {
-        "id": variant_number, "variant_id": variant_number, "product_id": int(numeric_id(product_id)),
-        "key": f"{variant_number}:{hashlib.sha256(variant['id'].encode()).hexdigest()[:32]}", "title": f"{product['title']} - {variant['title']}",
-        "product_title": product["title"], "variant_title": variant["title"], "quantity": quantity,
-        "price": price, "line_price": price * quantity, "handle": product["handle"],
+        "id": variant_number,
+        "variant_id": variant_number,
+        "product_id": int(numeric_id(product_id)),
+        "key": f"{variant_number}:{hashlib.sha256(variant['id'].encode()).hexdigest()[:32]}",
+        "title": f"{product['title']} - {variant['title']}",
+        "product_title": product["title"],
+        "variant_title": variant["title"],
+        "quantity": quantity,
+        "price": price,
+        "line_price": price * quantity,
+        "handle": product["handle"],
         "url": f"/products/{product['handle']}?variant={variant_number}",
         "image": f"/_storage/products/{variant_number}.png",
     }
@@ -107,8 +109,9 @@ def add():
             total = cart.get(key, {}).get("quantity", 0) + quantity
             cart[key] = line_item(product_id, product, variant, total)
             added.append(cart[key])
-    response = jsonify({"items": added} if request.is_json and "items" in (request.get_json(silent=True) or {})
-                       else added[0])
+    response = jsonify(
+        {"items": added} if request.is_json and "items" in (request.get_json(silent=True) or {}) else added[0]
+    )
     response.set_cookie(COOKIE, token, httponly=False, samesite="Lax", path="/")
     return response
 
@@ -120,9 +123,18 @@ def show():
     token = cart_token()
     with state.lock:
         items = list(state.carts.get(token or "", {}).values())
-    return jsonify({"token": token, "note": None, "attributes": {}, "item_count": sum(i["quantity"] for i in items),
-                    "items": items, "total_price": sum(i["line_price"] for i in items), "currency": "EUR",
-                    "requires_shipping": bool(items)})
+    return jsonify(
+        {
+            "token": token,
+            "note": None,
+            "attributes": {},
+            "item_count": sum(i["quantity"] for i in items),
+            "items": items,
+            "total_price": sum(i["line_price"] for i in items),
+            "currency": "EUR",
+            "requires_shipping": bool(items),
+        }
+    )
 
 
 @bp.get("/cart")

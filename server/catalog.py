@@ -14,7 +14,12 @@ PRODUCTS: dict[str, dict] = {
             {"id": "gid://shopify/ProductVariant/9001", "title": "Terracotta / S", "color": (184, 108, 72)},
             {"id": "gid://shopify/ProductVariant/9002", "title": "Terracotta / M", "color": (184, 108, 72)},
             # Sold out, so /cart/add.js can answer Shopify's 422.
-            {"id": "gid://shopify/ProductVariant/9003", "title": "Sage / M", "color": (128, 150, 118), "available": False},
+            {
+                "id": "gid://shopify/ProductVariant/9003",
+                "title": "Sage / M",
+                "color": (128, 150, 118),
+                "available": False,
+            },
         ],
     },
     "gid://shopify/Product/8002": {

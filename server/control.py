@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from flask import Blueprint
-from flask import current_app
 from flask import jsonify
 
 from .errors import APIError
 from .errors import json_body
 from .scenarios import SCENARIOS
 from .state import ConfigError
-from .state import MockState
 from .state import merge_config
+from .state import mock
 from .timeline import TimelineError
 from .timeline import validate_timeline
 
 bp = Blueprint("control", __name__, url_prefix="/_mock")
 MAX_CLOCK_OFFSET_SECONDS = 10 * 366 * 86400
-
-
-def mock() -> MockState:
-    return current_app.extensions["tryon_mock"]
 
 
 @bp.after_request
@@ -70,10 +65,19 @@ def inspect_generation(gen_id: str):
         raise APIError(404, "Generation not found")
     with state.lock:
         step = job.cursor.peek(state.now())
-        return jsonify({"generationId": job.id, "taskId": str(job.task_id), "status": job.status,
-                        "createdAtMs": int(job.created_at * 1000), "statusSinceMs": int(job.updated_at * 1000),
-                        "polls": job.polls, "stepIndex": job.cursor.index, "nextStep": step,
-                        "timeline": job.cursor.steps})
+        return jsonify(
+            {
+                "generationId": job.id,
+                "taskId": str(job.task_id),
+                "status": job.status,
+                "createdAtMs": int(job.created_at * 1000),
+                "statusSinceMs": int(job.updated_at * 1000),
+                "polls": job.polls,
+                "stepIndex": job.cursor.index,
+                "nextStep": step,
+                "timeline": job.cursor.steps,
+            }
+        )
 
 
 @bp.get("/config")
@@ -127,9 +131,15 @@ def usage():
     """What the mock keeps, by bytes against maxStoredBytes, and jobs against maxJobs."""
     state = mock()
     with state.lock:
-        return jsonify({"storedBytes": state.budget.total, "maxStoredBytes": state.config["maxStoredBytes"],
-                        "byKind": {kind: size for kind, size in state.budget.by_kind.items() if size},
-                        "jobs": len(state.jobs), "maxJobs": state.config["maxJobs"]})
+        return jsonify(
+            {
+                "storedBytes": state.budget.total,
+                "maxStoredBytes": state.config["maxStoredBytes"],
+                "byKind": {kind: size for kind, size in state.budget.by_kind.items() if size},
+                "jobs": len(state.jobs),
+                "maxJobs": state.config["maxJobs"],
+            }
+        )
 
 
 @bp.post("/reset")

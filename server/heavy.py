@@ -30,10 +30,12 @@ def _vendor() -> str:
     # ~350 KB of code (a table the script reads) and ~the work a chat, reviews and analytics bundle do at load.
     rng = random.Random(7)
     table = ",".join(str(rng.randrange(1_000_000)) for _ in range(50_000))
-    return ("(function () { var table = [" + table + "]; var seen = {}; var sum = 0;"
-            " for (var round = 0; round < 40; round++) { for (var i = 0; i < table.length; i++) {"
-            " sum = (sum + table[i] * round) % 1000003; seen[table[i] % 997] = sum; } }"
-            " window.vendorReady = sum; })();")
+    return (
+        "(function () { var table = [" + table + "]; var seen = {}; var sum = 0;"
+        " for (var round = 0; round < 40; round++) { for (var i = 0; i < table.length; i++) {"
+        " sum = (sum + table[i] * round) % 1000003; seen[table[i] % 997] = sum; } }"
+        " window.vendorReady = sum; })();"
+    )
 
 
 @bp.get("/photo/<int:number>.jpg")

@@ -30,14 +30,29 @@ def too_many_pixels(data: bytes, kind: str) -> str | None:
         return None
     if width * height > limit:
         size = f"{width * height / 1e6:.0f}" if width != limit else "over 89"
-        return (f"The image is {size} megapixels; at most {limit // 1_000_000} megapixels "
-                f"are accepted for {kind.split('/')[1].upper()}.")
+        return (
+            f"The image is {size} megapixels; at most {limit // 1_000_000} megapixels "
+            f"are accepted for {kind.split('/')[1].upper()}."
+        )
     return None
 
 
 # A shirt outline on a 100x100 grid, drawn at any size for product pictures and results.
-SHIRT = [(30, 8), (42, 4), (50, 10), (58, 4), (70, 8), (94, 28), (82, 40), (74, 34), (74, 96),
-         (26, 96), (26, 34), (18, 40), (6, 28)]
+SHIRT = [
+    (30, 8),
+    (42, 4),
+    (50, 10),
+    (58, 4),
+    (70, 8),
+    (94, 28),
+    (82, 40),
+    (74, 34),
+    (74, 96),
+    (26, 96),
+    (26, 34),
+    (18, 40),
+    (6, 28),
+]
 
 
 def sniff(data: bytes) -> str | None:
@@ -48,8 +63,17 @@ def sniff(data: bytes) -> str | None:
         return "image/png"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
-    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis",
-                                               b"mif1", b"msf1", b"heif"):
+    if data[4:8] == b"ftyp" and data[8:12] in (
+        b"heic",
+        b"heix",
+        b"hevc",
+        b"hevx",
+        b"heim",
+        b"heis",
+        b"mif1",
+        b"msf1",
+        b"heif",
+    ):
         return "image/heic"
     return None
 

@@ -58,8 +58,9 @@ def environment() -> Environment:
     env.filters["asset_url"] = lambda name: f"/assets/{name}"
     env.filters["image_url"] = lambda url, width=None, **_: f"{url}?width={width}" if width else str(url)
     # Like Shopify's json filter, safe inside <script>: no raw <, > or &.
-    env.filters["json"] = lambda value: (json.dumps(value, ensure_ascii=False)
-                                         .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    env.filters["json"] = lambda value: (
+        json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )
     return env
 
 
@@ -124,8 +125,9 @@ def settings(given: dict | None = None) -> dict:
     return values
 
 
-def render(product: dict, variant: dict, product_id: str, locale: str, given: dict | None = None,
-           block_id: str = "preview") -> str:
+def render(
+    product: dict, variant: dict, product_id: str, locale: str, given: dict | None = None, block_id: str = "preview"
+) -> str:
     """The block's HTML for one product page, as Shopify would render it for a shopper in `locale`."""
     template, _ = block()
     product_drop = {

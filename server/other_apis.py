@@ -24,8 +24,13 @@ sellerpic = Blueprint("sellerpic", __name__, url_prefix="/v1/api")
 
 SELLERPIC_STATUS = {"PENDING": "CREATED", "PROCESSING": "RUNNING", "COMPLETED": "SUCCESS", "FAILED": "FAILED"}
 # SellerPic's error-code table was not obtained; every non-zero code here is invented and marked so.
-SELLERPIC_INVENTED_CODES = {"unauthorized": 401, "bad_request": 40001, "not_found": 404, "generation_failed": 50001,
-                            "server_error": 500}
+SELLERPIC_INVENTED_CODES = {
+    "unauthorized": 401,
+    "bad_request": 40001,
+    "not_found": 404,
+    "generation_failed": 50001,
+    "server_error": 500,
+}
 
 
 def v1_error(status: int, code: str, message: str, headers: dict | None = None):
@@ -88,13 +93,20 @@ def sellerpic_generate():
         if step["fault"] == "http-500":
             return envelope(code=SELLERPIC_INVENTED_CODES["server_error"], msg="Internal server error", status=500)
         if step["fault"] == "rate-limited":
-            return envelope(code=429, msg="Too many requests", status=429,
-                            headers={"Retry-After": str(step["retryAfter"])})
+            return envelope(
+                code=429, msg="Too many requests", status=429, headers={"Retry-After": str(step["retryAfter"])}
+            )
         return transport_fault(step, job) or envelope(
-            code=SELLERPIC_INVENTED_CODES["not_found"], msg="Record Not Found", status=404)
+            code=SELLERPIC_INVENTED_CODES["not_found"], msg="Record Not Found", status=404
+        )
     body = status_body(job, view)
-    item = {"id": str(job.task_id * 10 + 1), "fileUrl": body.get("resultImageUrl", ""),
-            "status": SELLERPIC_STATUS[view.status], "errorCode": 0, "errorMsg": ""}
+    item = {
+        "id": str(job.task_id * 10 + 1),
+        "fileUrl": body.get("resultImageUrl", ""),
+        "status": SELLERPIC_STATUS[view.status],
+        "errorCode": 0,
+        "errorMsg": "",
+    }
     if view.status == "FAILED":
         item["errorCode"] = SELLERPIC_INVENTED_CODES["generation_failed"]
         item["errorMsg"] = body["errorMessage"]

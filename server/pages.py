@@ -45,8 +45,9 @@ STRICT_CSP = "script-src 'self'; style-src 'self'"
 def strict_page():
     """The product under a strict Content-Security-Policy, with the element written as a headless store would."""
     product = PRODUCTS[DEFAULT_PRODUCT_ID]
-    html = render_template("pages/strict.html", product=product, product_id=DEFAULT_PRODUCT_ID,
-                           variant=variants_of(product)[0])
+    html = render_template(
+        "pages/strict.html", product=product, product_id=DEFAULT_PRODUCT_ID, variant=variants_of(product)[0]
+    )
     return html, {"Content-Security-Policy": STRICT_CSP}
 
 
@@ -65,7 +66,9 @@ def _locales(mtime: float) -> list[str]:
 
 
 def variants_of(product: dict) -> list[dict]:
-    return [{**variant, "image": f"/_storage/products/{numeric_id(variant['id'])}.png"} for variant in product["variants"]]
+    return [
+        {**variant, "image": f"/_storage/products/{numeric_id(variant['id'])}.png"} for variant in product["variants"]
+    ]
 
 
 def chosen_locale() -> str:
@@ -85,14 +88,26 @@ def render_product(product_id: str, settings: dict | None = None, template: str 
         block_html = liquid_block.render(product, variants[0], product_id, locale, settings)
         block_script = "/assets/" + liquid_block.schema()["javascript"]
     # ?heavy=1: large gallery images and third-party-like script, as real themes carry (the benchmark's heavy page).
-    return render_template(template, product=product, product_id=product_id, variants=variants,
-                           scenarios=SCENARIOS, lang=locale, locales=locales(), block_html=Markup(block_html),
-                           block_script=block_script, heavy=request.args.get("heavy") == "1", **extra)
+    return render_template(
+        template,
+        product=product,
+        product_id=product_id,
+        variants=variants,
+        scenarios=SCENARIOS,
+        lang=locale,
+        locales=locales(),
+        block_html=Markup(block_html),
+        block_script=block_script,
+        heavy=request.args.get("heavy") == "1",
+        **extra,
+    )
 
 
 # The store's icon (a hanger), so no page asks for a missing /favicon.ico.
-FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 9a3 3 0 1 1 3-3M16 9v3L3 24h26L16 12" '
-           'fill="none" stroke="#1d1d1f" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>')
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 9a3 3 0 1 1 3-3M16 9v3L3 24h26L16 12" '
+    'fill="none" stroke="#1d1d1f" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>'
+)
 
 
 @bp.get("/favicon.ico")

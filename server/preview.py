@@ -33,8 +33,12 @@ STATES: dict[str, dict] = {
     # Past the typical minute: "taking longer", an indeterminate bar, the elapsed time "of about 2 min".
     "long-wait": {"timeline": [{"status": "PROCESSING", "polls": 1}], "open": True, "startedAgoMs": 70_000},
     # The result with the shopper's photo to compare with, compare switched on.
-    "completed-compare": {"timeline": [{"status": "COMPLETED", "polls": 1}], "open": True, "photo": True,
-                          "compare": True},
+    "completed-compare": {
+        "timeline": [{"status": "COMPLETED", "polls": 1}],
+        "open": True,
+        "photo": True,
+        "compare": True,
+    },
 }
 FAILURE_CODES = ["PRODUCT_IMAGE_FETCH_FAILED", "INVALID_IMAGE", "UNTYPED"]
 for code in FAILURE_CODES:
@@ -42,7 +46,8 @@ for code in FAILURE_CODES:
     if code != "UNTYPED":
         step["errorCode"] = code
     STATES[f"failed-{code.lower().replace('_', '-')}"] = {"timeline": [step], "open": True}
-# Creation refused with a documented code (answered in the frame, as the 2xx-body form, so the mock's config is untouched).
+# Creation refused with a documented code (answered in the frame, as the 2xx-body form, so the mock's config
+# is untouched).
 for code in ("QUOTA_EXCEEDED", "RATE_LIMIT_EXCEEDED", "BILLING_NOT_ALLOWED", "CREATION_FAILED"):
     STATES[f"blocked-{code.lower().replace('_', '-')}"] = {"open": True, "block": code}
 
@@ -50,15 +55,21 @@ for code in ("QUOTA_EXCEEDED", "RATE_LIMIT_EXCEEDED", "BILLING_NOT_ALLOWED", "CR
 @bp.get("/")
 def index():
     """Settings generated from the block's schema, a scenario, language and theme picker, and the block live."""
-    return render_template("preview/index.html", settings=liquid_block.editor_settings(),
-                           defaults=liquid_block.settings(), scenarios=SCENARIOS, locales=locales())
+    return render_template(
+        "preview/index.html",
+        settings=liquid_block.editor_settings(),
+        defaults=liquid_block.settings(),
+        scenarios=SCENARIOS,
+        locales=locales(),
+    )
 
 
 @bp.get("/frame")
 def frame():
     """The product page with the block rendered from the given settings (query parameters)."""
-    return render_product(DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template="preview/frame.html",
-                          state=None)
+    return render_product(
+        DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template="preview/frame.html", state=None
+    )
 
 
 @bp.get("/block")
@@ -81,5 +92,9 @@ def state(name: str):
     """One state, reached from a deterministic mock timeline."""
     if name not in STATES:
         abort(404)
-    return render_product(DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template="preview/frame.html",
-                          state={"name": name, **STATES[name]})
+    return render_product(
+        DEFAULT_PRODUCT_ID,
+        settings=request.args.to_dict(),
+        template="preview/frame.html",
+        state={"name": name, **STATES[name]},
+    )

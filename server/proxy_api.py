@@ -23,9 +23,9 @@ from .scenarios import BLOCK_STATUS
 from .scenarios import SCENARIOS
 from .signature import verify
 from .state import Job
-from .state import MockState
 from .state import Upload
 from .state import View
+from .state import mock
 from .storage import public_origin
 from .storage import signed_path
 from .storage import storage_origin
@@ -43,10 +43,6 @@ HTML_ERROR_PAGE = (
     "<!doctype html><html><head><title>Something went wrong</title></head>"
     "<body><h1>There was a problem loading this website</h1></body></html>"
 )
-
-
-def mock() -> MockState:
-    return current_app.extensions["tryon_mock"]
 
 
 def iso(seconds: float, millis: bool = False) -> str:
@@ -72,8 +68,9 @@ def shopper() -> str:
 def limited(bucket: str) -> None:
     wait = mock().hit(bucket, shopper())
     if wait:
-        raise APIError(429, "Too many requests. Please try again later.", "RATE_LIMIT_EXCEEDED",
-                       headers={"Retry-After": str(wait)})
+        raise APIError(
+            429, "Too many requests. Please try again later.", "RATE_LIMIT_EXCEEDED", headers={"Retry-After": str(wait)}
+        )
 
 
 @bp.before_request
@@ -168,8 +165,7 @@ def fitting_room():
     wait = state.hit("fittingRoom", shopper())
     if wait:
         return blocked("RATE_LIMIT_EXCEEDED")
-    job = state.new_job(scenario["timeline"], product_id=product_id, variant_id=variant_id,
-                        user_image_id=user_image_id)
+    job = state.new_job(scenario["timeline"], product_id=product_id, variant_id=variant_id, user_image_id=user_image_id)
     return jsonify({"jobId": job.id, "message": "Generation job created successfully"})
 
 
@@ -181,7 +177,7 @@ def transport_fault(step: dict, job: Job) -> Response | None:
     if fault == "html":
         return Response(HTML_ERROR_PAGE, 200, mimetype="text/html")
     if fault == "malformed-json":
-        return Response('{"generationId": "%s", "status": "PROCE' % job.id, 200, mimetype="application/json")
+        return Response(f'{{"generationId": "{job.id}", "status": "PROCE', 200, mimetype="application/json")
     return None
 
 
@@ -203,7 +199,8 @@ def status_body(job: Job, view: View, millis: bool = False, error_code: bool = F
     if view.status == "COMPLETED":
         body["resultImageKey"] = f"generations/{job.id}.jpg"
         body["resultImageUrl"] = step.get("resultImageUrl") or public_origin() + signed_path(
-            f"/_storage/results/{job.id}.jpg", mock().config["resultTtlSeconds"])
+            f"/_storage/results/{job.id}.jpg", mock().config["resultTtlSeconds"]
+        )
     elif view.status == "FAILED":
         body["errorMessage"] = step.get("errorMessage") or "Generation failed"
         if error_code and step.get("errorCode"):
@@ -252,8 +249,9 @@ def share_generation():
         if token is None:
             limited("share")
             token = state.shares[gen_id] = secrets.token_urlsafe(9)
-    return jsonify({"shareToken": token, "shareUrl": f"https://genlook.app/s/{token}",
-                    "expiresAt": iso(state.now() + 30 * 86400)})
+    return jsonify(
+        {"shareToken": token, "shareUrl": f"https://genlook.app/s/{token}", "expiresAt": iso(state.now() + 30 * 86400)}
+    )
 
 
 @bp.post("/collect-email")
@@ -268,8 +266,9 @@ def collect_email():
         return jsonify({"success": False, "message": "Invalid email format"})
     state = mock()
     with state.lock:
-        state.emails.append({"email": email, "marketingConsent": consent, "at": int(state.now() * 1000)},
-                            size=len(email) + 100)
+        state.emails.append(
+            {"email": email, "marketingConsent": consent, "at": int(state.now() * 1000)}, size=len(email) + 100
+        )
     return jsonify({"success": True, "message": "Email collected successfully"})
 
 
@@ -292,6 +291,7 @@ def tracking_events():
             raise APIError(400, f"events[{index}].properties must be an object")
     state = mock()
     with state.lock:
-        state.tracking.append({"events": events, "context": context, "at": int(state.now() * 1000)},
-                              size=len(request.get_data()) + 100)
+        state.tracking.append(
+            {"events": events, "context": context, "at": int(state.now() * 1000)}, size=len(request.get_data()) + 100
+        )
     return jsonify({"success": True})

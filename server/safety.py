@@ -53,15 +53,19 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def guard():
         if not is_own_host(hostname(request.host)):
-            message = (f"Host {request.host!r} is not served here; start the server with "
-                       f"--allowed-host {hostname(request.host)} to allow it")
+            message = (
+                f"Host {request.host!r} is not served here; start the server with "
+                f"--allowed-host {hostname(request.host)} to allow it"
+            )
             return jsonify({"message": message, "code": "HOST_NOT_ALLOWED"}), 421
         if request.method in SAFE_METHODS:
             return None
         if foreign_origin():
-            return jsonify({"message": "Requests that change state are refused from another site's page",
-                            "code": "FOREIGN_ORIGIN"}), 403
+            return jsonify(
+                {"message": "Requests that change state are refused from another site's page", "code": "FOREIGN_ORIGIN"}
+            ), 403
         if request.path.startswith("/_mock/") and request.mimetype != "application/json":
-            return jsonify({"message": "The control API takes Content-Type: application/json",
-                            "code": "JSON_ONLY"}), 403
+            return jsonify(
+                {"message": "The control API takes Content-Type: application/json", "code": "JSON_ONLY"}
+            ), 403
         return None

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from typing import NamedTuple
 
+from flask import current_app
+
 from .budget import Budget
 from .budget import Log
 from .timeline import Cursor
@@ -214,8 +216,11 @@ class MockState:
                 if upload.created_at < oldest or (upload.file_id is None and upload.expires_at < now):
                     self.forget_upload(key)
             limits = self.config["rateLimits"]
-            for key in [key for key, window in self.hits.items()
-                        if not window or window[-1] <= now - limits[key[0]]["windowSeconds"]]:
+            for key in [
+                key
+                for key, window in self.hits.items()
+                if not window or window[-1] <= now - limits[key[0]]["windowSeconds"]
+            ]:
                 del self.hits[key]
             while len(self.carts) > CART_LIMIT:
                 del self.carts[next(iter(self.carts))]
@@ -315,3 +320,8 @@ def merge_config(current: dict, update: dict) -> dict:
     if merged["blockedForm"] not in ("status", "body"):
         raise ConfigError("blockedForm: expected 'status' or 'body'")
     return merged
+
+
+def mock() -> MockState:
+    """The mock state of the app handling the current request (one per create_app())."""
+    return current_app.extensions["tryon_mock"]

@@ -18,7 +18,7 @@ from .catalog import PRODUCTS
 from .catalog import product_color
 from .errors import APIError
 from .state import AllowanceExceeded
-from .state import MockState
+from .state import mock
 
 bp = Blueprint("storage", __name__, url_prefix="/_storage")
 
@@ -28,10 +28,6 @@ CORS = {
     "Access-Control-Allow-Headers": "Content-Type",
     "Access-Control-Max-Age": "3600",
 }
-
-
-def mock() -> MockState:
-    return current_app.extensions["tryon_mock"]
 
 
 def _digest(path: str, date: str, expires: str) -> str:
@@ -121,8 +117,12 @@ def put_upload(key: str):
             raise APIError(413, problem, "ImageTooLarge")
         state.store_photo(upload, data, kind)
     except AllowanceExceeded:
-        raise APIError(429, "Too many photo bytes stored for this shopper; try again later.", "TooManyRequests",
-                       headers={"Retry-After": "300"}) from None
+        raise APIError(
+            429,
+            "Too many photo bytes stored for this shopper; try again later.",
+            "TooManyRequests",
+            headers={"Retry-After": "300"},
+        ) from None
     return Response(status=200)
 
 

@@ -73,8 +73,10 @@ def validate_step(step: object, index: int) -> dict:
     if step["fault"] not in FAULTS:
         raise TimelineError(f"{where}.fault: expected one of {', '.join(FAULTS)}")
     clean = {"fault": step["fault"], **_count(step, where)}
-    for key, owner, default, high, unit in (("retryAfter", "rate-limited", 2, 3600, "whole seconds"),
-                                            ("delayMs", "slow", 5000, MAX_DELAY_MS, "milliseconds")):
+    for key, owner, default, high, unit in (
+        ("retryAfter", "rate-limited", 2, 3600, "whole seconds"),
+        ("delayMs", "slow", 5000, MAX_DELAY_MS, "milliseconds"),
+    ):
         if step["fault"] != owner:
             if key in step:
                 raise TimelineError(f"{where}: {key} belongs to a {owner} fault")

@@ -12,7 +12,6 @@ from server import create_app
 from .helpers import API
 from .helpers import jpeg_bytes
 
-
 # Fuzzing: the same examples on every run by default (CI stays reproducible); HYPOTHESIS_PROFILE=explore
 # draws new ones, ten times as many.
 settings.register_profile("repeatable", max_examples=60, derandomize=True, database=None)
@@ -45,8 +44,9 @@ def upload(client):
     def run(data: bytes | None = None):
         prepared = client.post(f"{API}/prepare-upload").get_json()
         url = prepared["uploadUrl"].split("://", 1)[1].split("/", 1)[1]
-        put = client.put("/" + url, data=jpeg_bytes() if data is None else data,
-                         content_type="application/octet-stream")
+        put = client.put(
+            "/" + url, data=jpeg_bytes() if data is None else data, content_type="application/octet-stream"
+        )
         assert put.status_code == 200, put.get_json()
         done = client.post(f"{API}/upload-complete", json={"uploadKey": prepared["uploadKey"]})
         assert done.status_code == 200, done.get_json()

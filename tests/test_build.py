@@ -23,9 +23,18 @@ spec.loader.exec_module(build)
 def built(tmp_path_factory):
     """One real build into a temporary folder, with its printed report."""
     out = tmp_path_factory.mktemp("build")
-    result = subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); import build; "
-                             f"from pathlib import Path; sys.exit(build.build(dist=Path({str(out / 'dist')!r}), "
-                             f"assets=Path({str(out / 'assets')!r})))"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys; sys.path.insert(0, {str(ROOT)!r}); import build; "
+            f"from pathlib import Path; sys.exit(build.build(dist=Path({str(out / 'dist')!r}), "
+            f"assets=Path({str(out / 'assets')!r})))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     return out, result.stdout
 
@@ -100,7 +109,9 @@ def test_page_load_file_over_budget_fails_naming_file_and_overflow(tmp_path, cap
     captured = capsys.readouterr()
     size = (tmp_path / "dist" / build.PAGE_LOAD_FILE).stat().st_size
     assert "OVER" in captured.out
-    assert f"tryon-widget.js is {size:,} bytes" in captured.err and f"{size - 4_000:,} over the 4,000-byte" in captured.err
+    assert (
+        f"tryon-widget.js is {size:,} bytes" in captured.err and f"{size - 4_000:,} over the 4,000-byte" in captured.err
+    )
 
 
 def test_lazy_file_over_budget_fails(tmp_path, capsys):
@@ -145,8 +156,9 @@ def test_watch_rebuilds_copies_and_rewrites_the_snippet_on_change(tmp_path):
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / name)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     shutil.rmtree(copy / "extension" / "assets", ignore_errors=True)
-    process = subprocess.Popen([sys.executable, "build.py", "--watch"], cwd=copy, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "build.py", "--watch"], cwd=copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         shell = copy / "dist" / "tryon-widget.js"
         asset = copy / "extension" / "assets" / "tryon-dialog.js"

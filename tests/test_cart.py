@@ -31,16 +31,30 @@ def test_each_browser_has_its_own_cart(app, client):
 def test_sold_out_and_unknown_variants_answer_shopifys_errors(client):
     sold_out = client.post("/cart/add.js", json={"items": [{"id": 9003}]})
     assert sold_out.status_code == 422
-    assert sold_out.get_json() == {"status": 422, "message": "Cart Error",
-                                   "description": "The product 'Linen Overshirt - Sage / M' is already sold out."}
+    assert sold_out.get_json() == {
+        "status": 422,
+        "message": "Cart Error",
+        "description": "The product 'Linen Overshirt - Sage / M' is already sold out.",
+    }
     unknown = client.post("/cart/add.js", json={"items": [{"id": 1}]})
     assert unknown.status_code == 404 and unknown.get_json()["description"] == "Cannot find variant"
     assert client.get("/cart.js").get_json()["item_count"] == 0, "nothing added by a refused request"
 
 
-@pytest.mark.parametrize("body", [{}, {"items": []}, {"items": "9001"}, {"items": [9001]}, {"items": [{"id": "x"}]},
-                                  {"items": [{"id": 9001, "quantity": 0}]}, {"items": [{"id": True}]},
-                                  {"items": [{"id": 9001, "quantity": -1}]}, [1, 2]])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"items": []},
+        {"items": "9001"},
+        {"items": [9001]},
+        {"items": [{"id": "x"}]},
+        {"items": [{"id": 9001, "quantity": 0}]},
+        {"items": [{"id": True}]},
+        {"items": [{"id": 9001, "quantity": -1}]},
+        [1, 2],
+    ],
+)
 def test_bad_add_requests_answer_400_json(client, body):
     answer = client.post("/cart/add.js", json=body)
     assert answer.status_code == 400
@@ -58,8 +72,9 @@ def test_faults_answer_any_path_until_cleared(client):
     assert client.post("/cart/add.js", json={"id": 9001}).status_code == 200
 
 
-@pytest.mark.parametrize("faults", [[], {"cart": 500}, {"/cart.js": 200}, {"/cart.js": "500"}, {"/_mock/config": 500},
-                                    {"/cart.js": 600}])
+@pytest.mark.parametrize(
+    "faults", [[], {"cart": 500}, {"/cart.js": 200}, {"/cart.js": "500"}, {"/_mock/config": 500}, {"/cart.js": 600}]
+)
 def test_bad_faults_are_refused(client, faults):
     answer = client.put("/_mock/config", json={"faults": faults})
     assert answer.status_code == 400 and "faults" in answer.get_json()["message"]

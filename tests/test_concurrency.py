@@ -19,9 +19,16 @@ def test_concurrent_polls_each_count_once():
     base = f"http://127.0.0.1:{server.server_port}"
     try:
         client = app.test_client()
-        gen_id = client.post("/_mock/generations", json={"timeline": [
-            {"status": "PENDING", "polls": 40}, {"status": "PROCESSING", "polls": 40},
-            {"status": "COMPLETED", "polls": 1}]}).get_json()["generationId"]
+        gen_id = client.post(
+            "/_mock/generations",
+            json={
+                "timeline": [
+                    {"status": "PENDING", "polls": 40},
+                    {"status": "PROCESSING", "polls": 40},
+                    {"status": "COMPLETED", "polls": 1},
+                ]
+            },
+        ).get_json()["generationId"]
 
         def poll(_):
             with urllib.request.urlopen(f"{base}{API}/generation/{gen_id}") as response:
@@ -43,10 +50,14 @@ def test_a_request_in_flight_during_reset_is_not_logged_after_it():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         client = app.test_client()
-        gen_id = client.post("/_mock/generations", json={"timeline": [
-            {"fault": "slow", "polls": 1, "delayMs": 400}]}).get_json()["generationId"]
-        slow = threading.Thread(target=lambda: urllib.request.urlopen(
-            f"http://127.0.0.1:{server.server_port}{API}/generation/{gen_id}").read())
+        gen_id = client.post(
+            "/_mock/generations", json={"timeline": [{"fault": "slow", "polls": 1, "delayMs": 400}]}
+        ).get_json()["generationId"]
+        slow = threading.Thread(
+            target=lambda: urllib.request.urlopen(
+                f"http://127.0.0.1:{server.server_port}{API}/generation/{gen_id}"
+            ).read()
+        )
         slow.start()
         while not client.get(f"/_mock/generations/{gen_id}").get_json()["polls"]:
             pass

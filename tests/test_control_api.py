@@ -18,8 +18,13 @@ def statuses(client, gen_id, n):
 
 
 def test_create_from_timeline(client):
-    response = create(client, timeline=[{"status": "PROCESSING", "polls": 2}, {"status": "FAILED", "polls": 1,
-                                                                                  "errorCode": "X", "errorMessage": "m"}])
+    response = create(
+        client,
+        timeline=[
+            {"status": "PROCESSING", "polls": 2},
+            {"status": "FAILED", "polls": 1, "errorCode": "X", "errorMessage": "m"},
+        ],
+    )
     assert response.status_code == 201
     body = response.get_json()
     assert body["generationId"].startswith("gen_") and body["taskId"].isdigit()
@@ -27,7 +32,9 @@ def test_create_from_timeline(client):
 
 
 def test_completed_step_can_carry_its_own_result_url(client):
-    gen_id = create(client, timeline=[{"status": "COMPLETED", "polls": 1, "resultImageUrl": "https://cdn.example/r.jpg"}]).get_json()["generationId"]
+    gen_id = create(
+        client, timeline=[{"status": "COMPLETED", "polls": 1, "resultImageUrl": "https://cdn.example/r.jpg"}]
+    ).get_json()["generationId"]
     assert client.get(f"{API}/generation/{gen_id}").get_json()["resultImageUrl"] == "https://cdn.example/r.jpg"
 
 
@@ -73,9 +80,17 @@ def test_config_round_trip_and_validation(client):
     assert updated["scenario"] == "failed"
     assert updated["rateLimits"]["share"] == {"limit": 3, "windowSeconds": 60}
     assert client.get("/_mock/config").get_json() == updated
-    for bad in ({"scenario": "nope"}, {"credits": "yes"}, {"blockedForm": "x"}, {"colour": 1},
-                {"rateLimits": {"upload": {"limit": -1}}}, {"rateLimits": {"bogus": {}}}, {"maxUploadBytes": 1.5},
-                {"proxySecret": ""}, {"uploadTtlSeconds": True}):
+    for bad in (
+        {"scenario": "nope"},
+        {"credits": "yes"},
+        {"blockedForm": "x"},
+        {"colour": 1},
+        {"rateLimits": {"upload": {"limit": -1}}},
+        {"rateLimits": {"bogus": {}}},
+        {"maxUploadBytes": 1.5},
+        {"proxySecret": ""},
+        {"uploadTtlSeconds": True},
+    ):
         response = client.put("/_mock/config", json=bad)
         assert response.status_code == 400, bad
         assert response.get_json()["message"].split(":")[0].split(".")[0] in str(bad)
@@ -85,7 +100,9 @@ def test_config_round_trip_and_validation(client):
 def test_fitting_room_jobs_follow_the_configured_scenario(client, upload):
     client.put("/_mock/config", json={"scenario": "instant"})
     file_id = upload()["fileId"]
-    job = client.post(f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/1"}).get_json()
+    job = client.post(
+        f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/1"}
+    ).get_json()
     assert statuses(client, job["jobId"], 1) == ["COMPLETED"]
 
 
@@ -116,8 +133,13 @@ def test_reset_clears_everything(client, upload):
     assert client.post("/_mock/reset", json={}).status_code == 200
     assert client.get(f"{API}/generation/{gen_id}").status_code == 404
     assert client.get("/_mock/requests").get_json()["requests"] == [
-        {"method": "GET", "path": f"{API}/generation/{gen_id}", "status": 404,
-         "at": client.get("/_mock/requests").get_json()["requests"][0]["at"]}]
+        {
+            "method": "GET",
+            "path": f"{API}/generation/{gen_id}",
+            "status": 404,
+            "at": client.get("/_mock/requests").get_json()["requests"][0]["at"],
+        }
+    ]
     config = client.get("/_mock/config").get_json()
     assert config["scenario"] == "success" and config["credits"] is True
     assert client.post("/_mock/clock", json={"advanceMs": 0}).get_json() == {"offsetMs": 0}
@@ -146,7 +168,9 @@ def test_openapi_lists_every_route(client, app):
 
 def test_jobs_never_change_the_shared_scenarios(client, state, upload):
     file_id = upload()["fileId"]
-    job_id = client.post(f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/1"}).get_json()["jobId"]
+    job_id = client.post(
+        f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/1"}
+    ).get_json()["jobId"]
     from server.scenarios import SCENARIOS
 
     assert state.jobs[job_id].cursor.steps is not SCENARIOS["success"]["timeline"]

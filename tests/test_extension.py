@@ -35,8 +35,9 @@ def widget_strings(html: str) -> dict:
     return json.loads(re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1))
 
 
-@pytest.mark.parametrize(("locale", "button", "title"), [("en", "Try it on", "Try on {product}"),
-                                                         ("fr", "Essayer", "Essayer {product}")])
+@pytest.mark.parametrize(
+    ("locale", "button", "title"), [("en", "Try it on", "Try on {product}"), ("fr", "Essayer", "Essayer {product}")]
+)
 def test_block_renders_the_shoppers_locale_through_t(locale, button, title):
     html = render(locale)
     strings = widget_strings(html)
@@ -47,8 +48,14 @@ def test_block_renders_the_shoppers_locale_through_t(locale, button, title):
 
 
 def test_block_renders_product_variant_and_settings():
-    html = render(label='Try "it"', button_style="filled", accent_color="#0a783c", corner_radius="30",
-                  show_on_mobile="false", poll_interval_ms="3000")
+    html = render(
+        label='Try "it"',
+        button_style="filled",
+        accent_color="#0a783c",
+        corner_radius="30",
+        show_on_mobile="false",
+        poll_interval_ms="3000",
+    )
     assert 'product-id="gid://shopify/Product/8001"' in html
     assert 'variant-id="gid://shopify/ProductVariant/9001"' in html
     assert 'product-title="Linen Overshirt"' in html
@@ -67,8 +74,16 @@ def test_after_result_features_follow_their_settings():
     default = tag(render())
     for attribute in ("no-compare", "no-cart", "no-share", "no-download", "no-analytics", "email-capture"):
         assert attribute not in default, "compare, cart, share, download and analytics on; email capture off"
-    off = tag(render(show_compare="false", show_cart="false", show_share="false", show_download="false",
-                     analytics="false", email_capture="true"))
+    off = tag(
+        render(
+            show_compare="false",
+            show_cart="false",
+            show_share="false",
+            show_download="false",
+            analytics="false",
+            email_capture="true",
+        )
+    )
     for attribute in ("no-compare", "no-cart", "no-share", "no-download", "no-analytics", "email-capture"):
         assert re.search(rf"\s{attribute}[\s>]", off), attribute
     assert "no-cart" in tag(render(show_cart="false")) and "no-share" not in tag(render(show_cart="false"))
@@ -90,7 +105,10 @@ def test_fixed_language_comes_from_the_generated_snippet():
 def test_json_filter_is_safe_inside_a_script():
     with create_app().app_context():
         env = liquid_block.environment()
-        assert env.from_string("{{ x | json }}").render(x="</script><b>&") == '"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"'
+        assert (
+            env.from_string("{{ x | json }}").render(x="</script><b>&")
+            == '"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"'
+        )
 
 
 def test_schema_is_shopify_shaped():

@@ -34,10 +34,14 @@ def test_python_m_server_serves_with_waitress_and_concurrent_requests_stay_consi
     with running_server(threads=8) as url:
         page = urllib.request.urlopen(url + "/")
         assert page.status == 200 and "<tryon-widget" in page.read().decode()
-        request = urllib.request.Request(url + "/_mock/generations", method="POST",
-                                         data=json.dumps({"timeline": [{"status": "PROCESSING", "polls": 150},
-                                                                       {"status": "COMPLETED", "polls": 1}]}).encode(),
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            url + "/_mock/generations",
+            method="POST",
+            data=json.dumps(
+                {"timeline": [{"status": "PROCESSING", "polls": 150}, {"status": "COMPLETED", "polls": 1}]}
+            ).encode(),
+            headers={"Content-Type": "application/json"},
+        )
         gen_id = json.loads(urllib.request.urlopen(request).read())["generationId"]
 
         def poll(_):

@@ -12,7 +12,9 @@ def answers(client, gen_id, n):
     for _ in range(n):
         response = client.get(f"{API}/generation/{gen_id}")
         body = response.get_json(silent=True)
-        out.append(body["status"] if response.status_code == 200 and body else (response.status_code, response.mimetype))
+        out.append(
+            body["status"] if response.status_code == 200 and body else (response.status_code, response.mimetype)
+        )
     return out
 
 
@@ -28,7 +30,10 @@ def scripted(client, timeline):
         ("failed", ["PENDING", "PROCESSING", "FAILED", "FAILED"]),
         ("failed-untyped", ["PENDING", "FAILED"]),
         ("stuck", ["PENDING"] + ["PROCESSING"] * 70),
-        ("flaky", ["PENDING", (502, "text/html"), (200, "text/html"), (200, "application/json"), "PROCESSING", "COMPLETED"]),
+        (
+            "flaky",
+            ["PENDING", (502, "text/html"), (200, "text/html"), (200, "application/json"), "PROCESSING", "COMPLETED"],
+        ),
         ("rate-limited", ["PENDING", (429, "application/json"), (429, "application/json"), "PROCESSING", "COMPLETED"]),
         ("not-found", [(404, "application/json")] * 3),
     ],
@@ -68,8 +73,14 @@ def test_rate_limited_sends_retry_after(client):
 
 
 def test_slow_answers_the_status_after_its_delay(client):
-    gen_id = scripted(client, [{"status": "PROCESSING", "polls": 1}, {"fault": "slow", "polls": 1, "delayMs": 300},
-                               {"status": "COMPLETED", "polls": 1}])
+    gen_id = scripted(
+        client,
+        [
+            {"status": "PROCESSING", "polls": 1},
+            {"fault": "slow", "polls": 1, "delayMs": 300},
+            {"status": "COMPLETED", "polls": 1},
+        ],
+    )
     assert answers(client, gen_id, 1) == ["PROCESSING"]
     started = time.monotonic()
     assert answers(client, gen_id, 1) == ["PROCESSING"]

@@ -34,7 +34,9 @@ def test_validation(client, upload, body, message):
 
 def test_variant_is_optional_and_kept(client, upload, state):
     file_id = upload()["fileId"]
-    job_id = create(client, userImageId=file_id, productId=PRODUCT, variantId="gid://shopify/ProductVariant/9003").get_json()["jobId"]
+    job_id = create(
+        client, userImageId=file_id, productId=PRODUCT, variantId="gid://shopify/ProductVariant/9003"
+    ).get_json()["jobId"]
     assert state.jobs[job_id].variant_id == "gid://shopify/ProductVariant/9003"
     assert create(client, userImageId=file_id, productId=PRODUCT).status_code == 200
 

@@ -34,14 +34,23 @@ SPEC = spec()
 OPERATIONS = sorted((method, path) for path, item in SPEC["paths"].items() for method in item)
 
 # Strings that str.isdigit() or float() take but that are not ASCII whole numbers.
-ODD_NUMBERS = st.sampled_from(["²", "③", "①", "٩٠٠١", "５", "1e999", "-1e999", "inf", "-inf", "NaN", "1_000", " 7",
-                               "0x1f", "9" * 40, "-0", "1.5"]) | st.text(st.characters(categories=["Nd", "No"]),
-                                                                          min_size=1, max_size=6)
+ODD_NUMBERS = st.sampled_from(
+    ["²", "③", "①", "٩٠٠١", "５", "1e999", "-1e999", "inf", "-inf", "NaN", "1_000", " 7", "0x1f", "9" * 40, "-0", "1.5"]
+) | st.text(st.characters(categories=["Nd", "No"]), min_size=1, max_size=6)
 NON_FINITE = st.sampled_from(["inf", "-inf", "Infinity", "1e999", "-1e999", "nan"])
-scalars = (st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False) | st.text(max_size=40)
-           | ODD_NUMBERS)
-any_json = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
-                        max_leaves=12)
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=40)
+    | ODD_NUMBERS
+)
+any_json = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
 
 
 def from_schema(schema: dict) -> st.SearchStrategy:
@@ -69,8 +78,22 @@ def from_schema(schema: dict) -> st.SearchStrategy:
         elif kind == "boolean":
             fitting = st.booleans()
         elif kind == "string":
-            fitting = st.text(max_size=60) | ODD_NUMBERS | st.sampled_from(
-                ["", "gid://shopify/Product/1", "9001", "a@b.co", "../../etc", "<script>x</script>", "\u0000", "x" * 600])
+            fitting = (
+                st.text(max_size=60)
+                | ODD_NUMBERS
+                | st.sampled_from(
+                    [
+                        "",
+                        "gid://shopify/Product/1",
+                        "9001",
+                        "a@b.co",
+                        "../../etc",
+                        "<script>x</script>",
+                        "\u0000",
+                        "x" * 600,
+                    ]
+                )
+            )
         else:
             return any_json
     return st.one_of(fitting, fitting, any_json)
@@ -94,15 +117,23 @@ def request_for(method: str, path: str, operation: dict) -> st.SearchStrategy:
         pairs = draw(query)
         if pairs:
             url += "?" + urlencode(pairs)
-        headers = {name: draw(st.text(string.ascii_letters + string.digits + " ", max_size=40))
-                   for name in ("x-api-key", "Authorization", "X-Forwarded-For") if draw(st.booleans())}
+        headers = {
+            name: draw(st.text(string.ascii_letters + string.digits + " ", max_size=40))
+            for name in ("x-api-key", "Authorization", "X-Forwarded-For")
+            if draw(st.booleans())
+        }
         headers |= draw(odd_headers)
         kind = draw(kinds)
         if kind == "json":
             return url, {"data": json.dumps(draw(body)), "content_type": "application/json", "headers": headers}
         if kind == "raw":
-            return url, {"data": draw(raw), "content_type": draw(st.sampled_from(
-                ["application/json", "text/plain", "application/octet-stream", ""])), "headers": headers}
+            return url, {
+                "data": draw(raw),
+                "content_type": draw(
+                    st.sampled_from(["application/json", "text/plain", "application/octet-stream", ""])
+                ),
+                "headers": headers,
+            }
         if kind == "form":
             return url, {"data": dict(draw(query)), "headers": headers}
         return url, {"headers": headers}
@@ -111,22 +142,51 @@ def request_for(method: str, path: str, operation: dict) -> st.SearchStrategy:
 
 
 # Bodies no JSON parser should choke on: non-finite literals, deep nesting, and one far past every size limit.
-ODD_BODIES = st.sampled_from([b'{"advanceMs": Infinity}', b'{"advanceMs": 1e999}', b'{"id": NaN}', b"-Infinity",
-                              b"[" * 50_000 + b"]" * 50_000, b'{"a":' * 20_000 + b"1" + b"}" * 20_000,
-                              b'{"events": [], "context": {"x": "' + b"x" * 1_100_000 + b'"}}'])
+ODD_BODIES = st.sampled_from(
+    [
+        b'{"advanceMs": Infinity}',
+        b'{"advanceMs": 1e999}',
+        b'{"id": NaN}',
+        b"-Infinity",
+        b"[" * 50_000 + b"]" * 50_000,
+        b'{"a":' * 20_000 + b"1" + b"}" * 20_000,
+        b'{"events": [], "context": {"x": "' + b"x" * 1_100_000 + b'"}}',
+    ]
+)
 # Headers a hostile page or client sends: foreign and malformed hosts, foreign origins, odd content types.
-HOSTS = st.sampled_from(["attacker.example", "localhost:5000", "127.0.0.1", "[::1]:80", "a" * 300, "", "x:y:z",
-                         "shop.localhost", "127.0.0.1.nip.io"])
+HOSTS = st.sampled_from(
+    [
+        "attacker.example",
+        "localhost:5000",
+        "127.0.0.1",
+        "[::1]:80",
+        "a" * 300,
+        "",
+        "x:y:z",
+        "shop.localhost",
+        "127.0.0.1.nip.io",
+    ]
+)
 ORIGINS = st.sampled_from(["null", "https://attacker.example", "http://localhost:5000", "not a url", "file://"])
-TYPES = st.sampled_from(["text/plain", "application/json; charset=utf-16", "multipart/form-data", "application/x-www-form-urlencoded", "*/*"])
+TYPES = st.sampled_from(
+    [
+        "text/plain",
+        "application/json; charset=utf-16",
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+        "*/*",
+    ]
+)
 odd_headers = st.fixed_dictionaries({}, optional={"Host": HOSTS, "Origin": ORIGINS, "Content-Type": TYPES})
 
 
 def fresh():
     app = create_app({"TESTING": True})
     client = app.test_client()
-    gen_id = client.post("/_mock/generations", json={"timeline": [
-        {"status": "PROCESSING", "polls": 1}, {"status": "COMPLETED", "polls": 1}]}).get_json()["generationId"]
+    gen_id = client.post(
+        "/_mock/generations",
+        json={"timeline": [{"status": "PROCESSING", "polls": 1}, {"status": "COMPLETED", "polls": 1}]},
+    ).get_json()["generationId"]
     return app, client, gen_id
 
 
@@ -147,8 +207,11 @@ def check_state_intact(client, gen_id: str) -> None:
     assert first.status_code == 200 and first.get_json()["status"] in ("PROCESSING", "COMPLETED")
 
 
-@pytest.mark.parametrize(("method", "path"), [op for op in OPERATIONS if op not in STATEFUL],
-                         ids=[f"{m.upper()} {p}" for m, p in OPERATIONS if (m, p) not in STATEFUL])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [op for op in OPERATIONS if op not in STATEFUL],
+    ids=[f"{m.upper()} {p}" for m, p in OPERATIONS if (m, p) not in STATEFUL],
+)
 def test_fuzzed_requests_never_500_and_leave_the_state_intact(method, path):
     operation = SPEC["paths"][path][method]
 
@@ -163,8 +226,19 @@ def test_fuzzed_requests_never_500_and_leave_the_state_intact(method, path):
     run()
 
 
-PAGES = ["/", "/products/linen-overshirt", "/products/nope", "/strict/", "/preview/", "/preview/frame",
-         "/preview/states", "/preview/state/completed", "/preview/state/nope", "/assets/tryon-widget.js", "/src/x.js"]
+PAGES = [
+    "/",
+    "/products/linen-overshirt",
+    "/products/nope",
+    "/strict/",
+    "/preview/",
+    "/preview/frame",
+    "/preview/states",
+    "/preview/state/completed",
+    "/preview/state/nope",
+    "/assets/tryon-widget.js",
+    "/src/x.js",
+]
 
 
 with create_app().app_context():
@@ -204,8 +278,13 @@ NOW = 1_800_000_000
 
 
 def proxy_pairs(extra, timestamp=NOW):
-    return [("shop", "s.myshopify.com"), ("path_prefix", "/apps/proxy_genlook-x"), ("timestamp", str(timestamp)),
-            ("logged_in_customer_id", ""), *extra]
+    return [
+        ("shop", "s.myshopify.com"),
+        ("path_prefix", "/apps/proxy_genlook-x"),
+        ("timestamp", str(timestamp)),
+        ("logged_in_customer_id", ""),
+        *extra,
+    ]
 
 
 @settings(deadline=None)

@@ -16,7 +16,9 @@ def poll(client, gen_id):
 
 def test_statuses_move_one_poll_at_a_time(client, upload):
     file_id = upload()["fileId"]
-    created = client.post(f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/8001"})
+    created = client.post(
+        f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/8001"}
+    )
     assert created.status_code == 200
     body = created.get_json()
     assert set(body) == {"jobId", "message"} and body["jobId"].startswith("gen_")
@@ -57,7 +59,9 @@ def test_unknown_ids_are_404_json(client, gen_id):
 
 def test_result_image_is_a_real_jpeg(client, upload):
     file_id = upload()["fileId"]
-    gen_id = client.post(f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/8001"}).get_json()["jobId"]
+    gen_id = client.post(
+        f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/8001"}
+    ).get_json()["jobId"]
     url = [poll(client, gen_id)[1] for _ in range(4)][-1]["resultImageUrl"]
     image = client.get(url.split("localhost", 1)[1])
     assert image.status_code == 200

@@ -11,8 +11,10 @@ from .helpers import jpeg_bytes
 def result_for(client, upload, color, variant="gid://shopify/ProductVariant/9001"):
     file_id = upload(jpeg_bytes((400, 500), color))["fileId"]
     client.put("/_mock/config", json={"scenario": "instant"})
-    job = client.post(f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/8001",
-                                                  "variantId": variant}).get_json()["jobId"]
+    job = client.post(
+        f"{API}/fitting-room",
+        json={"userImageId": file_id, "productId": "gid://shopify/Product/8001", "variantId": variant},
+    ).get_json()["jobId"]
     url = client.get(f"{API}/generation/{job}").get_json()["resultImageUrl"]
     return "/" + url.split("://", 1)[1].split("/", 1)[1]
 
@@ -54,8 +56,11 @@ def test_product_images(client):
 def test_product_page_embeds_the_widget(client):
     page = client.get("/").get_data(as_text=True)
     assert '<script src="/assets/tryon-widget.js" defer></script>' in page
-    for attribute in ('product-id="gid://shopify/Product/8001"', 'variant-id="gid://shopify/ProductVariant/9001"',
-                      'product-title="Linen Overshirt"'):
+    for attribute in (
+        'product-id="gid://shopify/Product/8001"',
+        'variant-id="gid://shopify/ProductVariant/9001"',
+        'product-title="Linen Overshirt"',
+    ):
         assert attribute in page
     other = client.get("/products/merino-crew").get_data(as_text=True)
     assert 'product-id="gid://shopify/Product/8002"' in other

@@ -81,10 +81,16 @@ def event(name, n=0):
 def test_tracking_events_are_recorded_in_order(client):
     context = {"$current_url": "https://shop.example/products/x", "genlook_client_id": "c"}
     batch = [event("widget:button_click", 1), event("widget:image_upload", 2)]
-    assert client.post(f"{API}/tracking/events", json={"events": batch, "context": context}).get_json() == {"success": True}
+    assert client.post(f"{API}/tracking/events", json={"events": batch, "context": context}).get_json() == {
+        "success": True
+    }
     client.post(f"{API}/tracking/events", json={"events": [event("widget:result_view", 3)], "context": context})
     recorded = client.get("/_mock/tracking").get_json()
-    assert [e["event"] for e in recorded["events"]] == ["widget:button_click", "widget:image_upload", "widget:result_view"]
+    assert [e["event"] for e in recorded["events"]] == [
+        "widget:button_click",
+        "widget:image_upload",
+        "widget:result_view",
+    ]
     assert recorded["batches"][0]["context"] == context
 
 
@@ -117,8 +123,9 @@ def test_jobs_photos_and_shares_are_forgotten_after_the_retention(client, state)
 
     url = urlsplit(prepared["uploadUrl"])
     client.put(f"{url.path}?{url.query}", data=jpeg_bytes(), content_type="application/octet-stream")
-    file_id = client.post("/apps/proxy_genlook-x/public/upload-complete",
-                          json={"uploadKey": prepared["uploadKey"]}).get_json()["fileId"]
+    file_id = client.post(
+        "/apps/proxy_genlook-x/public/upload-complete", json={"uploadKey": prepared["uploadKey"]}
+    ).get_json()["fileId"]
     client.post("/_mock/clock", json={"advanceMs": 1_000_000})  # past the upload URL's 15 minutes
     client.get("/_mock/config")
     assert abandoned not in state.uploads, "an upload never completed goes when its URL expires"
@@ -130,4 +137,3 @@ def test_jobs_photos_and_shares_are_forgotten_after_the_retention(client, state)
     assert client.get(f"/apps/proxy_genlook-x/public/generation/{young_job}").status_code == 200
     assert file_id not in state.files and prepared["uploadKey"] not in state.uploads
     assert set(state.jobs) == {young_job} and set(state.jobs_by_task.values()) == {young_job}
-

@@ -16,7 +16,11 @@ def job(client, scenario="failed"):
 def test_v1_auth_errors(client):
     gen_id = job(client)["generationId"]
     missing = client.get(f"/tryon/v1/generations/{gen_id}")
-    assert missing.status_code == 401 and missing.get_json() == {"code": "MISSING_API_KEY", "message": missing.get_json()["message"], "status": 401}
+    assert missing.status_code == 401 and missing.get_json() == {
+        "code": "MISSING_API_KEY",
+        "message": missing.get_json()["message"],
+        "status": 401,
+    }
     wrong = client.get(f"/tryon/v1/generations/{gen_id}", headers={"x-api-key": "gk_nope"})
     assert wrong.status_code == 401 and wrong.get_json()["code"] == "INVALID_API_KEY"
 
@@ -32,9 +36,16 @@ def test_v1_shape_has_error_code_and_millisecond_timestamps(client):
 
 
 def test_v1_faults_use_the_v1_error_shape(client):
-    gen_id = client.post("/_mock/generations", json={"timeline": [
-        {"fault": "http-500", "polls": 1}, {"fault": "rate-limited", "polls": 1, "retryAfter": 4},
-        {"status": "COMPLETED", "polls": 1}]}).get_json()["generationId"]
+    gen_id = client.post(
+        "/_mock/generations",
+        json={
+            "timeline": [
+                {"fault": "http-500", "polls": 1},
+                {"fault": "rate-limited", "polls": 1, "retryAfter": 4},
+                {"status": "COMPLETED", "polls": 1},
+            ]
+        },
+    ).get_json()["generationId"]
     first = client.get(f"/tryon/v1/generations/{gen_id}", headers=V1_KEY)
     assert first.status_code == 500 and first.get_json()["status"] == 500
     second = client.get(f"/tryon/v1/generations/{gen_id}", headers=V1_KEY)
@@ -69,6 +80,9 @@ def test_sellerpic_failed_and_errors(client):
 def test_one_job_three_shapes_share_the_timeline(client):
     created = job(client, "success")
     assert client.get(f"{API}/generation/{created['generationId']}").get_json()["status"] == "PENDING"
-    assert client.get(f"/tryon/v1/generations/{created['generationId']}", headers=V1_KEY).get_json()["status"] == "PROCESSING"
+    assert (
+        client.get(f"/tryon/v1/generations/{created['generationId']}", headers=V1_KEY).get_json()["status"]
+        == "PROCESSING"
+    )
     item = client.get(f"/v1/api/generate?id={created['taskId']}", headers=BEARER).get_json()["data"]["resultList"][0]
     assert item["status"] == "RUNNING"

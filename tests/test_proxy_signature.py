@@ -8,13 +8,21 @@ from server.signature import signed_string
 
 from .helpers import API
 
-VECTOR = [("extra", "1"), ("extra", "2"), ("shop", "shop-name.myshopify.com"), ("logged_in_customer_id", "1"),
-          ("path_prefix", "/apps/awesome_reviews"), ("timestamp", "1317327555")]
+VECTOR = [
+    ("extra", "1"),
+    ("extra", "2"),
+    ("shop", "shop-name.myshopify.com"),
+    ("logged_in_customer_id", "1"),
+    ("path_prefix", "/apps/awesome_reviews"),
+    ("timestamp", "1317327555"),
+]
 
 
 def test_reference_test_vector():
-    assert signed_string(VECTOR) == ("extra=1,2logged_in_customer_id=1path_prefix=/apps/awesome_reviews"
-                                     "shop=shop-name.myshopify.comtimestamp=1317327555")
+    assert signed_string(VECTOR) == (
+        "extra=1,2logged_in_customer_id=1path_prefix=/apps/awesome_reviews"
+        "shop=shop-name.myshopify.comtimestamp=1317327555"
+    )
     assert compute_signature(VECTOR, "hush") == "4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb"
 
 
@@ -23,8 +31,13 @@ def test_empty_customer_id_is_signed_too():
 
 
 def signed_query(secret, **extra):
-    pairs = [("shop", "shop-name.myshopify.com"), ("logged_in_customer_id", ""),
-             ("path_prefix", "/apps/proxy_genlook-x"), ("timestamp", str(int(time.time()))), *extra.items()]
+    pairs = [
+        ("shop", "shop-name.myshopify.com"),
+        ("logged_in_customer_id", ""),
+        ("path_prefix", "/apps/proxy_genlook-x"),
+        ("timestamp", str(int(time.time()))),
+        *extra.items(),
+    ]
     return urlencode([*pairs, ("signature", compute_signature(pairs, secret))])
 
 

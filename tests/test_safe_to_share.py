@@ -30,11 +30,17 @@ def noisy_jpeg(side: int) -> bytes:
 
 def png_header_only(width: int, height: int) -> bytes:
     """A tiny PNG that declares width x height: a decompression bomb's header, with one row of real data."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return pack(">I", len(data)) + kind + data + pack(">I", zlib.crc32(kind + data))
+
     rows = zlib.compress(b"\x00" + b"\x00" * width, 9)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", rows)
+        + chunk(b"IEND", b"")
+    )
 
 
 def put_photo(client, data: bytes):
@@ -72,8 +78,13 @@ print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)
 
 
 def test_a_large_jpeg_makes_its_result_from_a_reduced_decode():
-    grown = subprocess.run([sys.executable, "-c", PEAK_OF_ONE_RESULT], capture_output=True, text=True, check=True,
-                           cwd=Path(__file__).resolve().parents[1])
+    grown = subprocess.run(
+        [sys.executable, "-c", PEAK_OF_ONE_RESULT],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     # A whole decode of 36 MP takes 108 MB at least; the draft decode a few.
     assert int(grown.stdout) < 30, f"{grown.stdout.strip()} MB"
 
@@ -103,9 +114,16 @@ def test_the_request_log_keeps_long_paths_short(client):
 
 
 def test_stored_bytes_stay_within_the_budget_oldest_first():
-    app = create_app({"TESTING": True, "MOCK": {"maxStoredBytes": 1_000_000,
-                                                "uploadBytesPerUser": 10_000_000,
-                                                "rateLimits": {"upload": {"limit": 1000, "windowSeconds": 60}}}})
+    app = create_app(
+        {
+            "TESTING": True,
+            "MOCK": {
+                "maxStoredBytes": 1_000_000,
+                "uploadBytesPerUser": 10_000_000,
+                "rateLimits": {"upload": {"limit": 1000, "windowSeconds": 60}},
+            },
+        }
+    )
     client = app.test_client()
     state = app.extensions["tryon_mock"]
     photo = noisy_jpeg(500)
@@ -125,8 +143,12 @@ def test_stored_bytes_stay_within_the_budget_oldest_first():
 
 
 def test_uploads_have_a_per_user_byte_allowance():
-    app = create_app({"TESTING": True, "MOCK": {"uploadBytesPerUser": 500_000,
-                                                "rateLimits": {"upload": {"limit": 1000, "windowSeconds": 60}}}})
+    app = create_app(
+        {
+            "TESTING": True,
+            "MOCK": {"uploadBytesPerUser": 500_000, "rateLimits": {"upload": {"limit": 1000, "windowSeconds": 60}}},
+        }
+    )
     client = app.test_client()
     photo = noisy_jpeg(500)
     answers = [put_photo(client, photo)[1] for _ in range(6)]
@@ -142,8 +164,9 @@ def test_uploads_have_a_per_user_byte_allowance():
 def test_jobs_are_capped_oldest_first():
     app = create_app({"TESTING": True, "MOCK": {"maxJobs": 50}})
     client = app.test_client()
-    ids = [client.post("/_mock/generations", json={"scenario": "success"}).get_json()["generationId"]
-           for _ in range(60)]
+    ids = [
+        client.post("/_mock/generations", json={"scenario": "success"}).get_json()["generationId"] for _ in range(60)
+    ]
     assert len(app.extensions["tryon_mock"].jobs) == 50
     assert client.get(f"/_mock/generations/{ids[0]}").status_code == 404
     assert client.get(f"/_mock/generations/{ids[-1]}").status_code == 200
@@ -191,20 +214,34 @@ def test_a_text_plain_post_to_the_control_api_is_refused(client, path):
     assert client.get("/_mock/config").status_code == 200
 
 
-@pytest.mark.parametrize(("method", "path"), [("post", "/_mock/clock"), ("post", "/_mock/reset"),
-                                              ("put", "/_mock/config"), ("post", "/cart/add.js"),
-                                              ("post", f"{API}/prepare-upload")])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("post", "/_mock/clock"),
+        ("post", "/_mock/reset"),
+        ("put", "/_mock/config"),
+        ("post", "/cart/add.js"),
+        ("post", f"{API}/prepare-upload"),
+    ],
+)
 def test_a_page_on_another_origin_cannot_change_state(client, method, path):
     for origin in ("https://attacker.example", "null", "http://127.0.0.1.attacker.example"):
         answer = getattr(client, method)(path, json={}, headers={"Origin": origin})
         assert answer.status_code == 403 and answer.get_json()["code"] == "FOREIGN_ORIGIN", origin
-    assert client.post("/_mock/clock", json={"advanceMs": 0}, headers={"Origin": "http://localhost:5000"}).status_code == 200
+    assert (
+        client.post("/_mock/clock", json={"advanceMs": 0}, headers={"Origin": "http://localhost:5000"}).status_code
+        == 200
+    )
 
 
 def test_moving_the_clock_from_another_site_erases_nothing(client):
     gen_id = client.post("/_mock/generations", json={"scenario": "stuck"}).get_json()["generationId"]
-    client.post("/_mock/clock", data='{"advanceMs": 34560000000}', content_type="text/plain",
-                headers={"Origin": "https://attacker.example"})
+    client.post(
+        "/_mock/clock",
+        data='{"advanceMs": 34560000000}',
+        content_type="text/plain",
+        headers={"Origin": "https://attacker.example"},
+    )
     assert client.get(f"/_mock/generations/{gen_id}").status_code == 200
 
 
@@ -237,8 +274,12 @@ def test_a_configured_public_url_is_used_for_every_url():
 
 
 def signed(secret: str, customer: str) -> str:
-    pairs = [("shop", "s.myshopify.com"), ("logged_in_customer_id", customer), ("path_prefix", "/apps/proxy_genlook-x"),
-             ("timestamp", str(int(time.time())))]
+    pairs = [
+        ("shop", "s.myshopify.com"),
+        ("logged_in_customer_id", customer),
+        ("path_prefix", "/apps/proxy_genlook-x"),
+        ("timestamp", str(int(time.time()))),
+    ]
     return urlencode([*pairs, ("signature", compute_signature(pairs, secret))])
 
 

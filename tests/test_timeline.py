@@ -13,12 +13,20 @@ def walk(steps, times):
 
 
 def test_poll_steps_answer_their_count_and_the_last_holds():
-    steps = [{"status": "PENDING", "polls": 2}, {"status": "PROCESSING", "polls": 1}, {"status": "COMPLETED", "polls": 1}]
+    steps = [
+        {"status": "PENDING", "polls": 2},
+        {"status": "PROCESSING", "polls": 1},
+        {"status": "COMPLETED", "polls": 1},
+    ]
     assert walk(steps, [0] * 6) == ["PENDING", "PENDING", "PROCESSING", "COMPLETED", "COMPLETED", "COMPLETED"]
 
 
 def test_seconds_steps_follow_the_clock_however_rarely_polled():
-    steps = [{"status": "PENDING", "seconds": 2}, {"status": "PROCESSING", "seconds": 18}, {"status": "COMPLETED", "polls": 1}]
+    steps = [
+        {"status": "PENDING", "seconds": 2},
+        {"status": "PROCESSING", "seconds": 18},
+        {"status": "COMPLETED", "polls": 1},
+    ]
     assert walk(steps, [0, 1.9, 2.0, 19.9, 20.0]) == ["PENDING", "PENDING", "PROCESSING", "PROCESSING", "COMPLETED"]
     # One poll long after: every timed step has passed.
     assert walk(steps, [500]) == ["COMPLETED"]

@@ -37,8 +37,14 @@ def test_storage_origin_can_be_configured():
 
 def test_preflight_allows_the_cross_origin_put(client):
     url = local(prepare(client)["uploadUrl"])
-    response = client.options(url, headers={"Origin": "http://127.0.0.1:5000", "Access-Control-Request-Method": "PUT",
-                                            "Access-Control-Request-Headers": "content-type"})
+    response = client.options(
+        url,
+        headers={
+            "Origin": "http://127.0.0.1:5000",
+            "Access-Control-Request-Method": "PUT",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert response.status_code == 204
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "PUT" in response.headers["Access-Control-Allow-Methods"]
@@ -57,7 +63,10 @@ def test_full_flow_for_each_accepted_format(client, data):
     photo = client.get(local(body["fileUrl"]))
     assert photo.status_code == 200 and photo.data == data
     # Completing twice gives the same file.
-    assert client.post(f"{API}/upload-complete", json={"uploadKey": prepared["uploadKey"]}).get_json()["fileId"] == body["fileId"]
+    assert (
+        client.post(f"{API}/upload-complete", json={"uploadKey": prepared["uploadKey"]}).get_json()["fileId"]
+        == body["fileId"]
+    )
 
 
 @pytest.mark.parametrize("data", [b"GIF89a" + b"\x00" * 20, b"%PDF-1.7", b"hello", b""])
@@ -86,12 +95,15 @@ def test_expired_url_is_403(client):
     assert response.status_code == 403 and response.get_json()["code"] == "ExpiredToken"
 
 
-@pytest.mark.parametrize("tamper", [
-    lambda u: u.replace("X-Goog-Expires=900", "X-Goog-Expires=99999"),
-    lambda u: u.replace("tmp/", "tmp/x"),
-    lambda u: u.split("&X-Goog-Signature")[0],
-    lambda u: u.replace("X-Goog-Date=", "X-Goog-Date=1"),
-])
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda u: u.replace("X-Goog-Expires=900", "X-Goog-Expires=99999"),
+        lambda u: u.replace("tmp/", "tmp/x"),
+        lambda u: u.split("&X-Goog-Signature")[0],
+        lambda u: u.replace("X-Goog-Date=", "X-Goog-Date=1"),
+    ],
+)
 def test_tampered_url_is_403(client, tamper):
     url = local(prepare(client)["uploadUrl"])
     assert client.put(tamper(url), data=jpeg_bytes()).status_code == 403

@@ -15,7 +15,9 @@ def widget_file(name: str = PAGE_LOAD_FILE) -> bytes:
     if "/" in name or "\\" in name or not name.endswith(".js") or not path.is_file():
         known = sorted(p.name for p in WIDGET_DIR.glob("*.js"))
         if not known:
-            raise FileNotFoundError(f"this copy of tryon-widget has no built widget in {WIDGET_DIR}: run "
-                                    "`python build.py` in the repository before `pip install`")
+            raise FileNotFoundError(
+                f"this copy of tryon-widget has no built widget in {WIDGET_DIR}: run "
+                "`python build.py` in the repository before `pip install`"
+            )
         raise FileNotFoundError(f"no built file {name!r}; the package has {', '.join(known)}")
     return path.read_bytes()

@@ -28,9 +28,20 @@ KIT_PATH = "/_tryon_kit/"
 CART_PATHS = ("/cart/add.js", "/cart.js", "/cart/clear.js")
 # Playwright's route.abort() error codes.
 ABORT_KINDS = (
-    "aborted", "accessdenied", "addressunreachable", "blockedbyclient", "blockedbyresponse", "connectionaborted",
-    "connectionclosed", "connectionfailed", "connectionrefused", "connectionreset", "internetdisconnected",
-    "namenotresolved", "timedout", "failed",
+    "aborted",
+    "accessdenied",
+    "addressunreachable",
+    "blockedbyclient",
+    "blockedbyresponse",
+    "connectionaborted",
+    "connectionclosed",
+    "connectionfailed",
+    "connectionrefused",
+    "connectionreset",
+    "internetdisconnected",
+    "namenotresolved",
+    "timedout",
+    "failed",
 )
 # Playwright's routing does not see what a service worker fetches; a page without the API registers none.
 NO_SERVICE_WORKERS = "delete Navigator.prototype.serviceWorker;"
@@ -73,22 +84,27 @@ class TryOnMock:
 
     def _routed(self, url: str) -> bool:
         path = urlsplit(url).path
-        return (path.startswith((self.proxy_path + "/", STORAGE_PATH, KIT_PATH))
-                or (self._cart and path in CART_PATHS))
+        return path.startswith((self.proxy_path + "/", STORAGE_PATH, KIT_PATH)) or (self._cart and path in CART_PATHS)
 
     def _answer(self, route: Route) -> None:
         request = route.request
         url = urlsplit(request.url)
         if url.path.startswith(KIT_PATH):
-            return self._serve_widget(route, url.path[len(KIT_PATH):])
+            return self._serve_widget(route, url.path[len(KIT_PATH) :])
         path = self._app_path(url.path)
         headers = {k: v for k, v in request.all_headers().items() if k.lower() not in HOP_HEADERS}
         data = request.post_data_buffer
-        response = self.http.open(path + ("?" + url.query if url.query else ""), method=request.method,
-                                  base_url=f"{url.scheme}://{url.netloc}", headers=headers, data=data)
+        response = self.http.open(
+            path + ("?" + url.query if url.query else ""),
+            method=request.method,
+            base_url=f"{url.scheme}://{url.netloc}",
+            headers=headers,
+            data=data,
+        )
         answer = response.get_json(silent=True) if response.is_json else None
-        self._record(request.method, url.path, response.status_code, data,
-                     **({"response": answer} if answer is not None else {}))
+        self._record(
+            request.method, url.path, response.status_code, data, **({"response": answer} if answer is not None else {})
+        )
         out = {}
         for name, value in response.headers.items():  # Set-Cookie may repeat: Playwright takes them joined by \n
             out[name] = f"{out[name]}\n{value}" if name in out else value
@@ -104,7 +120,7 @@ class TryOnMock:
     def _app_path(self, path: str) -> str:
         """A path as the mock app knows it: the configured proxy path becomes the app's own."""
         if path.startswith(self.proxy_path + "/"):
-            return PROXY_PATH + path[len(self.proxy_path):]
+            return PROXY_PATH + path[len(self.proxy_path) :]
         return path
 
     def _record(self, method: str, path: str, status: int | None, data: bytes | None, **extra) -> None:
@@ -146,8 +162,17 @@ class TryOnMock:
         """The jobs created, oldest first: id, userImageId, productId, variantId, status, polls."""
         with self.state.lock:
             jobs = sorted(self.state.jobs.values(), key=lambda job: job.created_at)
-            return [{"id": job.id, "userImageId": job.user_image_id, "productId": job.product_id,
-                     "variantId": job.variant_id, "status": job.status, "polls": job.polls} for job in jobs]
+            return [
+                {
+                    "id": job.id,
+                    "userImageId": job.user_image_id,
+                    "productId": job.product_id,
+                    "variantId": job.variant_id,
+                    "status": job.status,
+                    "polls": job.polls,
+                }
+                for job in jobs
+            ]
 
     def tracking(self) -> list[dict]:
         """Every analytics event the widget sent, in order."""
@@ -160,8 +185,11 @@ class TryOnMock:
     def fault(self, path: str, status: int | None) -> None:
         """Answer every request to `path` with HTTP `status` (400-599) until fault(path, None).
         `path` is under the proxy ("/fitting-room") or a full path ("/cart/add.js")."""
-        full = path if path.startswith((self.proxy_path + "/", PROXY_PATH + "/", "/cart", STORAGE_PATH)) \
+        full = (
+            path
+            if path.startswith((self.proxy_path + "/", PROXY_PATH + "/", "/cart", STORAGE_PATH))
             else PROXY_PATH + "/" + path.lstrip("/")
+        )
         faults = dict(self._control("GET", "/config")["faults"])
         if status is None:
             faults.pop(self._app_path(full), None)

@@ -26,8 +26,15 @@ class TryOnError(AssertionError):
 class TryOn:
     """Drive a <tryon-widget>: open(), consent(), choose_photo(), create(), wait_for(...), or run() for all."""
 
-    def __init__(self, page: Page, mock=None, selector: str = "tryon-widget", poll_interval: int = 100,
-                 store_url: str | None = None, store_password: str | None = None):
+    def __init__(
+        self,
+        page: Page,
+        mock=None,
+        selector: str = "tryon-widget",
+        poll_interval: int = 100,
+        store_url: str | None = None,
+        store_password: str | None = None,
+    ):
         self.page = page
         self.mock = mock
         self.selector = selector
@@ -116,11 +123,14 @@ class TryOn:
         """Wait until the widget's state is one of `states` (any final state when none given); return it."""
         states = states or FINAL_STATES
         try:
-            self.page.wait_for_function(WAIT_FOR_STATE, arg=[self.element.element_handle(), list(states)],
-                                        timeout=timeout, polling=50)
+            self.page.wait_for_function(
+                WAIT_FOR_STATE, arg=[self.element.element_handle(), list(states)], timeout=timeout, polling=50
+            )
         except PlaywrightTimeoutError:
-            raise TryOnError(f"the widget stayed {self.state!r} for {timeout / 1000:g} s, never "
-                             f"{' or '.join(states)}; the dialog says: {self.failure_text or 'nothing'}") from None
+            raise TryOnError(
+                f"the widget stayed {self.state!r} for {timeout / 1000:g} s, never "
+                f"{' or '.join(states)}; the dialog says: {self.failure_text or 'nothing'}"
+            ) from None
         return self.state
 
     def run(self, scenario: str | None = "success", photo: str | Path | None = None) -> str:
@@ -167,18 +177,23 @@ class TryOn:
         try:
             self.page.locator(self.selector).first.wait_for(state="attached", timeout=STEP_MS)
         except PlaywrightTimeoutError:
-            raise TryOnError(f"no {self.selector} on {self.page.url}: is the app block or embed on this template? "
-                             "(tryon_mock.inject_widget(page, product_id=...) adds one)") from None
+            raise TryOnError(
+                f"no {self.selector} on {self.page.url}: is the app block or embed on this template? "
+                "(tryon_mock.inject_widget(page, product_id=...) adds one)"
+            ) from None
         try:
             self.page.wait_for_function("() => !!customElements.get('tryon-widget')", timeout=STEP_MS)
         except PlaywrightTimeoutError:
-            raise TryOnError(f"{self.selector} is on {self.page.url}, but tryon-widget.js never defined it: "
-                             "the script did not load (a 404, a Content-Security-Policy, a blocked request?)") from None
+            raise TryOnError(
+                f"{self.selector} is on {self.page.url}, but tryon-widget.js never defined it: "
+                "the script did not load (a 404, a Content-Security-Policy, a blocked request?)"
+            ) from None
 
     def _control(self, locator: Locator, what: str) -> Locator:
         try:
             locator.first.wait_for(state="visible", timeout=STEP_MS)
         except (PlaywrightTimeoutError, PlaywrightError):
-            raise TryOnError(f"no {what} in the try-on (state {self.state!r}); "
-                             f"the dialog says: {self.failure_text or 'nothing'}") from None
+            raise TryOnError(
+                f"no {what} in the try-on (state {self.state!r}); the dialog says: {self.failure_text or 'nothing'}"
+            ) from None
         return locator.first

@@ -15,14 +15,31 @@ from .page import TryOn
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("tryon", "tryon-widget test kit")
-    group.addoption("--tryon-store-url", default=None, metavar="URL",
-                    help="the storefront tryon.goto_product() opens (a development store, a theme preview)")
-    group.addoption("--tryon-store-password", default=None, metavar="PASSWORD",
-                    help="fills in the storefront password page of a development store")
-    group.addoption("--tryon-proxy-path", default=PROXY_PATH, metavar="PATH",
-                    help=f"the app proxy path the mock answers on any origin (default {PROXY_PATH})")
-    group.addoption("--tryon-poll-interval", default=100, type=int, metavar="MS",
-                    help="status polls every MS ms instead of 2 s, so a 60-poll timeout takes 6 s (0: the store's)")
+    group.addoption(
+        "--tryon-store-url",
+        default=None,
+        metavar="URL",
+        help="the storefront tryon.goto_product() opens (a development store, a theme preview)",
+    )
+    group.addoption(
+        "--tryon-store-password",
+        default=None,
+        metavar="PASSWORD",
+        help="fills in the storefront password page of a development store",
+    )
+    group.addoption(
+        "--tryon-proxy-path",
+        default=PROXY_PATH,
+        metavar="PATH",
+        help=f"the app proxy path the mock answers on any origin (default {PROXY_PATH})",
+    )
+    group.addoption(
+        "--tryon-poll-interval",
+        default=100,
+        type=int,
+        metavar="MS",
+        help="status polls every MS ms instead of 2 s, so a 60-poll timeout takes 6 s (0: the store's)",
+    )
 
 
 @pytest.fixture
@@ -35,5 +52,10 @@ def tryon_mock(context, pytestconfig: pytest.Config) -> TryOnMock:
 def tryon(page, tryon_mock: TryOnMock, pytestconfig: pytest.Config) -> TryOn:
     """The first <tryon-widget> of `page`, driven as a shopper would (`tryon.widget(selector)` for another)."""
     option = pytestconfig.getoption
-    return TryOn(page, tryon_mock, poll_interval=option("tryon_poll_interval"),
-                 store_url=option("tryon_store_url"), store_password=option("tryon_store_password"))
+    return TryOn(
+        page,
+        tryon_mock,
+        poll_interval=option("tryon_poll_interval"),
+        store_url=option("tryon_store_url"),
+        store_password=option("tryon_store_password"),
+    )

@@ -27,7 +27,9 @@ def finish(page: Page, photo, **attributes):
     """A completed try-on on the product page, the widget given `attributes` first (True: boolean attribute)."""
     page.goto("/")
     for name, value in attributes.items():
-        widget(page).evaluate("(el, [n, v]) => el.setAttribute(n, v)", [name.replace("_", "-"), "" if value is True else value])
+        widget(page).evaluate(
+            "(el, [n, v]) => el.setAttribute(n, v)", [name.replace("_", "-"), "" if value is True else value]
+        )
     dialog = try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "completed")
     return dialog
@@ -115,7 +117,9 @@ def test_share_shows_the_link_when_the_clipboard_refuses(page: Page, mock, photo
     dialog.get_by_role("button", name="Share").click()
     link = dialog.get_by_role("textbox", name="Copy this link to share your try-on:")
     expect(link).to_be_visible()
-    expect(link).to_have_value(f"https://genlook.app/s/{mock.state.shares[widget(page).get_attribute('generation-id')]}")
+    expect(link).to_have_value(
+        f"https://genlook.app/s/{mock.state.shares[widget(page).get_attribute('generation-id')]}"
+    )
 
 
 def test_share_failure_is_said_and_a_later_press_tries_again(page: Page, mock, photo) -> None:
@@ -184,8 +188,9 @@ def test_compare_slider_works_by_keyboard(page: Page, mock, photo) -> None:
 
 
 def test_compare_slider_works_by_touch(browser, live_server, mock, photo) -> None:
-    context = browser.new_context(base_url=live_server, has_touch=True, is_mobile=True,
-                                  viewport={"width": 360, "height": 740})
+    context = browser.new_context(
+        base_url=live_server, has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740}
+    )
     page = context.new_page()
     page.on("filechooser", lambda _: None)
     dialog = finish(page, photo)
@@ -298,8 +303,10 @@ def test_email_form_asks_for_a_valid_address_before_sending(page: Page, mock, ph
 def test_result_with_every_feature_is_accessible_and_translated(page: Page, mock, photo) -> None:
     from .test_storefront_interface import assert_accessible
 
-    page.add_init_script("delete Navigator.prototype.share; delete navigator.share;"
-                         "navigator.clipboard.writeText = () => Promise.reject(new Error('no'));")
+    page.add_init_script(
+        "delete Navigator.prototype.share; delete navigator.share;"
+        "navigator.clipboard.writeText = () => Promise.reject(new Error('no'));"
+    )
     dialog = finish(page, photo, email_capture=True)
     dialog.get_by_role("button", name="Share").click()
     expect(dialog.get_by_role("textbox", name="Copy this link to share your try-on:")).to_be_visible()

@@ -26,9 +26,24 @@ JOURNEY = [
     "widget:email_collected",
 ]
 CONTEXT_KEYS = {
-    "$current_url", "$pathname", "$host", "$referrer", "$referring_domain", "$screen_width", "$screen_height",
-    "$viewport_width", "$viewport_height", "$raw_user_agent", "$browser_language", "$timezone", "$session_id",
-    "$pageview_id", "genlook_client_id", "genlook_widget_enabled", "genlook_product_id", "genlook_variant_id",
+    "$current_url",
+    "$pathname",
+    "$host",
+    "$referrer",
+    "$referring_domain",
+    "$screen_width",
+    "$screen_height",
+    "$viewport_width",
+    "$viewport_height",
+    "$raw_user_agent",
+    "$browser_language",
+    "$timezone",
+    "$session_id",
+    "$pageview_id",
+    "genlook_client_id",
+    "genlook_widget_enabled",
+    "genlook_product_id",
+    "genlook_variant_id",
     "genlook_lib_version",
 }
 SHARE_STUB = "navigator.share = () => Promise.resolve();"
@@ -151,7 +166,9 @@ def test_no_analytics_attribute_sends_nothing(page: Page, mock, photo) -> None:
 
 
 def test_shopify_customer_privacy_refusal_sends_nothing(page: Page, mock, photo) -> None:
-    page.add_init_script(SHARE_STUB + "window.Shopify = { customerPrivacy: { analyticsProcessingAllowed: () => false } };")
+    page.add_init_script(
+        SHARE_STUB + "window.Shopify = { customerPrivacy: { analyticsProcessingAllowed: () => false } };"
+    )
     page.clock.install()
     page.goto("/")
     whole_journey(page, photo)

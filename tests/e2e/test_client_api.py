@@ -44,11 +44,16 @@ async function pollGenerationStatus(jobId, onStatusChange) {
 
 def test_the_documented_polling_loop_runs_against_the_mock(client_page: Page, mock) -> None:
     gen_id = mock.generation("success")
-    client_page.evaluate("(id) => {" + DOC_LOOP + """
+    client_page.evaluate(
+        "(id) => {"
+        + DOC_LOOP
+        + """
       window.events = []; window.outcome = null;
       pollGenerationStatus(id, (s) => window.events.push(s.status))
         .then((s) => { window.outcome = { ok: true, value: s }; }, (e) => { window.outcome = { ok: false, message: e.message }; });
-    }""", gen_id)
+    }""",
+        gen_id,
+    )
     for n in range(1, 4):
         events(client_page, n)
         client_page.clock.run_for(2000)
@@ -59,7 +64,9 @@ def test_the_documented_polling_loop_runs_against_the_mock(client_page: Page, mo
 
 def test_genlook_api_adapter_reads_the_v1_endpoint(client_page: Page, mock) -> None:
     mock.config(proxyErrorCode=False)
-    start(client_page, mock.generation("failed"), {}, {"adapter": "genlook-api", "headers": {"x-api-key": "gk_test_mock"}})
+    start(
+        client_page, mock.generation("failed"), {}, {"adapter": "genlook-api", "headers": {"x-api-key": "gk_test_mock"}}
+    )
     for n in (1, 2):
         events(client_page, n)
         client_page.clock.run_for(2000)
@@ -71,8 +78,12 @@ def test_genlook_api_adapter_reads_the_v1_endpoint(client_page: Page, mock) -> N
 
 def test_genlook_api_adapter_with_a_status_url_template(client_page: Page, mock) -> None:
     gen_id = mock.generation("instant")
-    start(client_page, gen_id, {}, {"adapter": "genlook-api", "statusUrl": "/tryon/v1/generations/{id}",
-                                    "headers": {"x-api-key": "gk_test_mock"}})
+    start(
+        client_page,
+        gen_id,
+        {},
+        {"adapter": "genlook-api", "statusUrl": "/tryon/v1/generations/{id}", "headers": {"x-api-key": "gk_test_mock"}},
+    )
     assert outcome(client_page)["value"]["generationId"] == gen_id
 
 
@@ -94,7 +105,12 @@ def test_sellerpic_adapter_polls_once_a_minute_and_takes_the_first_success(clien
 
 def test_sellerpic_failure_and_bad_key(client_page: Page, mock) -> None:
     task_id = mock.http.post("/_mock/generations", json={"scenario": "failed"}).get_json()["taskId"]
-    start(client_page, task_id, {"pollIntervalMs": 10}, {"adapter": "sellerpic", "headers": {"Authorization": "Bearer sp_test_mock"}})
+    start(
+        client_page,
+        task_id,
+        {"pollIntervalMs": 10},
+        {"adapter": "sellerpic", "headers": {"Authorization": "Bearer sp_test_mock"}},
+    )
     for n in (1, 2):
         events(client_page, n)
         client_page.clock.run_for(10)
@@ -145,15 +161,20 @@ def test_upload_then_create(client_page: Page, mock) -> None:
 def test_blocked_creation_rejects_with_the_code_in_both_forms(client_page: Page, mock, form) -> None:
     mock.config(scenario="quota-exceeded", blockedForm=form)
     result = client_page.evaluate(UPLOAD_AND_CREATE, ["gid://shopify/Product/8001"])
-    assert result["error"] == {"name": "ApiError", "code": "QUOTA_EXCEEDED",
-                               "status": 403 if form == "status" else 200, "sameClass": True}
+    assert result["error"] == {
+        "name": "ApiError",
+        "code": "QUOTA_EXCEEDED",
+        "status": 403 if form == "status" else 200,
+        "sameClass": True,
+    }
 
 
 def test_the_client_loads_on_first_call_without_the_dialog_with_the_same_error_classes(client_page: Page, mock) -> None:
     assert mock.requests("/assets/tryon-client.js") == []
     gen_id = mock.generation("instant")
     mock.http.get(f"/apps/proxy_genlook-x/public/generation/{gen_id}")
-    result = client_page.evaluate("""async ([id]) => {
+    result = client_page.evaluate(
+        """async ([id]) => {
       const client = TryOn.createClient();
       const share = await client.shareGeneration(id, { effectiveDomain: 'shop.example' });
       const again = await client.shareGeneration(id);
@@ -165,7 +186,9 @@ def test_the_client_loads_on_first_call_without_the_dialog_with_the_same_error_c
       let shareError;
       try { await client.shareGeneration('gen_missing'); } catch (e) { shareError = { name: e.name, status: e.status, same: e instanceof TryOn.ApiError }; }
       return { share, same: share === again, email, tracked, uploadError, shareError };
-    }""", [gen_id])
+    }""",
+        [gen_id],
+    )
     assert result["share"]["shareUrl"].startswith("https://genlook.app/s/") and result["same"]
     assert result["email"] == {"success": False, "message": "Invalid email format"}
     assert result["tracked"] == {"success": True}
@@ -186,7 +209,8 @@ def test_error_classes_are_exported_with_names(client_page: Page) -> None:
 
 def test_client_imports_as_an_es_module(client_page: Page, mock) -> None:
     gen_id = mock.generation("instant")
-    result = client_page.evaluate("""async ([id]) => {
+    result = client_page.evaluate(
+        """async ([id]) => {
       const { createClient } = await import('/src/client/client.js');
       const errors = await import('/src/client/errors.js');
       const client = createClient();
@@ -194,10 +218,23 @@ def test_client_imports_as_an_es_module(client_page: Page, mock) -> None:
       let failed;
       try { await client.waitForGeneration('gen_missing'); } catch (e) { failed = e instanceof errors.GenerationNotFoundError; }
       return { status: done.status, methods: Object.keys(client).sort(), failed };
-    }""", [gen_id])
+    }""",
+        [gen_id],
+    )
     assert result["status"] == "COMPLETED" and result["failed"]
-    assert result["methods"] == sorted(["adapter", "checkCredits", "collectEmail", "createGeneration", "getGeneration",
-                                        "shareGeneration", "track", "uploadPhoto", "waitForGeneration"])
+    assert result["methods"] == sorted(
+        [
+            "adapter",
+            "checkCredits",
+            "collectEmail",
+            "createGeneration",
+            "getGeneration",
+            "shareGeneration",
+            "track",
+            "uploadPhoto",
+            "waitForGeneration",
+        ]
+    )
 
 
 def test_check_credits_is_cached_and_fails_open(client_page: Page, mock) -> None:

@@ -46,10 +46,15 @@ def test_next_poll_is_an_interval_after_the_answer_and_none_after_completed(clie
 
 def test_at_most_one_request_in_flight(page: Page, mock) -> None:
     page.goto("/")
-    gen_id = mock.generation(timeline=[
-        {"status": "PENDING", "polls": 1}, {"fault": "slow", "polls": 3, "delayMs": 150},
-        {"status": "COMPLETED", "polls": 1}])
-    result = page.evaluate("""async (id) => {
+    gen_id = mock.generation(
+        timeline=[
+            {"status": "PENDING", "polls": 1},
+            {"fault": "slow", "polls": 3, "delayMs": 150},
+            {"status": "COMPLETED", "polls": 1},
+        ]
+    )
+    result = page.evaluate(
+        """async (id) => {
       let inFlight = 0, most = 0; const gaps = []; let lastEnd = null;
       const fetchTracking = async (...args) => {
         if (lastEnd !== null) gaps.push(performance.now() - lastEnd);
@@ -59,7 +64,9 @@ def test_at_most_one_request_in_flight(page: Page, mock) -> None:
       };
       const done = await TryOn.createClient({ fetch: fetchTracking }).waitForGeneration(id, { pollIntervalMs: 50 });
       return { most, gaps, status: done.status };
-    }""", gen_id)
+    }""",
+        gen_id,
+    )
     assert result["status"] == "COMPLETED" and result["most"] == 1
     assert len(result["gaps"]) == 4 and min(result["gaps"]) >= 45
 
@@ -128,9 +135,16 @@ def test_flaky_answers_are_retried_with_backoff(client_page: Page, mock) -> None
 
 
 def test_429_waits_for_retry_after(client_page: Page, mock) -> None:
-    start(client_page, mock.generation(timeline=[
-        {"status": "PENDING", "polls": 1}, {"fault": "rate-limited", "polls": 1, "retryAfter": 7},
-        {"status": "COMPLETED", "polls": 1}]))
+    start(
+        client_page,
+        mock.generation(
+            timeline=[
+                {"status": "PENDING", "polls": 1},
+                {"fault": "rate-limited", "polls": 1, "retryAfter": 7},
+                {"status": "COMPLETED", "polls": 1},
+            ]
+        ),
+    )
     events(client_page, 1)
     client_page.clock.run_for(2000)
     assert events(client_page, 2)[-1] == "retry:429"
@@ -163,8 +177,10 @@ def test_404_ends_with_not_found_and_other_4xx_with_api_error(client_page: Page,
     start(client_page, mock.generation("not-found"))
     result = outcome(client_page)
     assert result["name"] == "GenerationNotFoundError" and result["status"] == 404
-    client_page.route("**/public/generation/gen_forbidden", lambda route: route.fulfill(
-        status=403, json={"message": "Forbidden", "code": "FORBIDDEN"}))
+    client_page.route(
+        "**/public/generation/gen_forbidden",
+        lambda route: route.fulfill(status=403, json={"message": "Forbidden", "code": "FORBIDDEN"}),
+    )
     start(client_page, "gen_forbidden")
     result = outcome(client_page)
     assert (result["name"], result["status"], result["code"]) == ("ApiError", 403, "FORBIDDEN")
@@ -199,20 +215,27 @@ def test_hidden_page_pauses_polling_and_resumes_at_once(client_page: Page, mock)
         ({"status": "QUEUED"}, "Unknown status"),
         ({"status": "COMPLETED"}, "No usable resultImageUrl"),
         ({"status": "COMPLETED", "resultImageUrl": "javascript:alert(1)"}, "No usable resultImageUrl"),
-        ({"status": "COMPLETED", "resultImageUrl": "data:text/html,<script>alert(1)</script>"}, "No usable resultImageUrl"),
+        (
+            {"status": "COMPLETED", "resultImageUrl": "data:text/html,<script>alert(1)</script>"},
+            "No usable resultImageUrl",
+        ),
         ({"status": "COMPLETED", "resultImageUrl": "  "}, "No usable resultImageUrl"),
         ({"status": 7}, "Unknown status"),
     ],
 )
 def test_answers_that_break_the_contract_become_clear_errors(client_page: Page, mock, body, expected) -> None:
-    client_page.route("**/public/generation/gen_odd", lambda route: route.fulfill(
-        json={"generationId": "gen_odd", "createdAt": "x", "updatedAt": "x", **body}))
+    client_page.route(
+        "**/public/generation/gen_odd",
+        lambda route: route.fulfill(json={"generationId": "gen_odd", "createdAt": "x", "updatedAt": "x", **body}),
+    )
     start(client_page, "gen_odd")
     result = outcome(client_page)
     assert result["name"] == "InvalidResponseError" and expected in result["message"]
 
 
-@pytest.mark.parametrize("url", ["https://cdn.example/r.jpg", "data:image/png;base64,iVBORw0KGgo=", "blob:http://127.0.0.1/x"])
+@pytest.mark.parametrize(
+    "url", ["https://cdn.example/r.jpg", "data:image/png;base64,iVBORw0KGgo=", "blob:http://127.0.0.1/x"]
+)
 def test_safe_result_urls_are_accepted(client_page: Page, mock, url) -> None:
     start(client_page, mock.generation(timeline=[{"status": "COMPLETED", "polls": 1, "resultImageUrl": url}]))
     assert outcome(client_page)["value"]["resultImageUrl"] == url
@@ -220,18 +243,28 @@ def test_safe_result_urls_are_accepted(client_page: Page, mock, url) -> None:
 
 @pytest.mark.parametrize(
     ("options", "name"),
-    [({"pollIntervalMs": 0}, "pollIntervalMs"), ({"pollIntervalMs": "2000"}, "pollIntervalMs"),
-     ({"maxAttempts": 1.5}, "maxAttempts"), ({"timeoutMs": -1}, "timeoutMs"), ({"requestTimeoutMs": None}, "requestTimeoutMs")],
+    [
+        ({"pollIntervalMs": 0}, "pollIntervalMs"),
+        ({"pollIntervalMs": "2000"}, "pollIntervalMs"),
+        ({"maxAttempts": 1.5}, "maxAttempts"),
+        ({"timeoutMs": -1}, "timeoutMs"),
+        ({"requestTimeoutMs": None}, "requestTimeoutMs"),
+    ],
 )
 def test_options_are_validated_by_name(client_page: Page, mock, options, name) -> None:
-    result = client_page.evaluate("""([opts]) => TryOn.createClient().waitForGeneration('gen_x', opts)
-      .then(() => null, (e) => ({ name: e.name, message: e.message }))""", [options])
+    result = client_page.evaluate(
+        """([opts]) => TryOn.createClient().waitForGeneration('gen_x', opts)
+      .then(() => null, (e) => ({ name: e.name, message: e.message }))""",
+        [options],
+    )
     assert result["name"] == "TypeError" and f"`{name}`" in result["message"]
     assert mock.status_polls() == []
 
 
 def test_each_request_has_its_own_timeout(client_page: Page, mock) -> None:
-    gen_id = mock.generation(timeline=[{"fault": "slow", "polls": 1, "delayMs": 3000}, {"status": "COMPLETED", "polls": 1}])
+    gen_id = mock.generation(
+        timeline=[{"fault": "slow", "polls": 1, "delayMs": 3000}, {"status": "COMPLETED", "polls": 1}]
+    )
     start(client_page, gen_id, {"requestTimeoutMs": 1000})
     wait_until(client_page, "window.sent >= 1")
     client_page.clock.run_for(1000)
@@ -241,7 +274,11 @@ def test_each_request_has_its_own_timeout(client_page: Page, mock) -> None:
 
 
 def test_retries_count_toward_the_time_limit_not_the_attempts(client_page: Page, mock) -> None:
-    start(client_page, mock.generation(timeline=[{"fault": "http-500", "polls": 1}]), {"timeoutMs": 20_000, "maxAttempts": 2})
+    start(
+        client_page,
+        mock.generation(timeline=[{"fault": "http-500", "polls": 1}]),
+        {"timeoutMs": 20_000, "maxAttempts": 2},
+    )
     # Backoffs of 2-2.5 s, 4-5 s and 8-10 s put the 4th request by 17.5 s; the 16-20 s one passes the deadline.
     for count, step in ((1, 2500), (2, 5000), (3, 10_000), (4, 20_000)):
         assert events(client_page, count) == ["retry:500"] * count

@@ -9,7 +9,6 @@ from PIL import Image
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import give_photo
 from .storefront import open_dialog
 from .storefront import try_on
 from .storefront import widget
@@ -148,8 +147,11 @@ def test_a_reload_keeps_the_elapsed_time_and_progress(page: Page, mock, photo) -
     expect(widget(page)).to_have_attribute("state", "processing")
     key = "tryon:job:gid://shopify/Product/8001"
     # As if the generation had started 42 s ago.
-    page.evaluate("""(key) => { const job = JSON.parse(localStorage.getItem(key));
-      localStorage.setItem(key, JSON.stringify({ ...job, startedAt: job.startedAt - 42000 })); }""", key)
+    page.evaluate(
+        """(key) => { const job = JSON.parse(localStorage.getItem(key));
+      localStorage.setItem(key, JSON.stringify({ ...job, startedAt: job.startedAt - 42000 })); }""",
+        key,
+    )
     page.reload()
     expect(widget(page)).to_have_attribute("state", "processing")
     dialog = open_dialog(page)
@@ -201,7 +203,9 @@ def test_a_malformed_product_image_is_ignored_with_a_warning_before_anything_is_
     widget(page).evaluate("el => el.setAttribute('product-image', 'http://[')")
     dialog = try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "completed")
-    first_warning = next(i for i, (kind, text) in enumerate(log) if kind == "warning" and 'product-image="http://["' in text)
+    first_warning = next(
+        i for i, (kind, text) in enumerate(log) if kind == "warning" and 'product-image="http://["' in text
+    )
     first_upload = next(i for i, (kind, text) in enumerate(log) if kind == "request" and text == "/prepare-upload")
     assert first_warning < first_upload
     expect(dialog.locator("[part=product]")).to_be_hidden()

@@ -17,8 +17,9 @@ SHOP = "https://kit-shop.example"
 
 def shop_page(page: Page, body: str, path: str = "/products/shirt") -> None:
     """A store page served by the test (a domain that is not ours), the rest falling through to the mock."""
-    page.route(SHOP + path, lambda route: route.fulfill(body=f"<!doctype html><main>{body}</main>",
-                                                        content_type="text/html"))
+    page.route(
+        SHOP + path, lambda route: route.fulfill(body=f"<!doctype html><main>{body}</main>", content_type="text/html")
+    )
     page.goto(SHOP + path)
 
 
@@ -29,13 +30,15 @@ def test_the_answers_are_the_mock_apps_own(page: Page, tryon_mock: TryOnMock) ->
     tryon_mock.config(credits=False)
     assert page.evaluate(f"fetch('{PROXY_PATH}/check-credits').then(r => r.json())")["allowed"] is False
     assert [(r["method"], r["path"], r["status"]) for r in tryon_mock.requests()] == [
-        ("GET", f"{PROXY_PATH}/check-credits", 200)] * 2
+        ("GET", f"{PROXY_PATH}/check-credits", 200)
+    ] * 2
 
 
 def test_inject_widget_runs_the_whole_journey_and_records_what_was_sent(page: Page, tryon_mock, tryon) -> None:
     shop_page(page, '<h1>Shirt</h1><form action="/cart/add"><button>Add</button></form>')
-    tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001",
-                             variant_id="gid://shopify/ProductVariant/9002")
+    tryon_mock.inject_widget(
+        page, product_id="gid://shopify/Product/8001", variant_id="gid://shopify/ProductVariant/9002"
+    )
     assert page.evaluate("document.querySelector('form + tryon-widget') !== null"), "placed after the product form"
     assert tryon.run() == "completed"
     assert tryon.result_src and tryon.failure_text == ""
@@ -52,8 +55,11 @@ def test_a_page_without_the_widget_is_named(page: Page, tryon: TryOn) -> None:
 
 
 def test_a_widget_whose_script_never_loaded_is_named(page: Page, tryon: TryOn) -> None:
-    shop_page(page, '<tryon-widget product-id="gid://shopify/Product/8001"></tryon-widget>'
-                    '<script src="/cdn/missing/tryon-widget.js"></script>')
+    shop_page(
+        page,
+        '<tryon-widget product-id="gid://shopify/Product/8001"></tryon-widget>'
+        '<script src="/cdn/missing/tryon-widget.js"></script>',
+    )
     with pytest.raises(TryOnError, match="never defined it: the script did not load"):
         tryon.open()
 
@@ -63,8 +69,11 @@ def test_a_missing_control_is_named_with_the_state_and_the_words_shown(page: Pag
     tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001")
     tryon_mock.config(credits=False)
     assert tryon.run() == "unavailable"
-    with pytest.raises(TryOnError, match=r"no consent checkbox in the try-on \(state 'unavailable'\); the dialog "
-                                         r"says: Try-ons aren't available"):
+    with pytest.raises(
+        TryOnError,
+        match=r"no consent checkbox in the try-on \(state 'unavailable'\); the dialog "
+        r"says: Try-ons aren't available",
+    ):
         tryon.consent()
 
 
@@ -81,8 +90,10 @@ def test_a_network_fault_cuts_only_the_requests_asked(page: Page, tryon_mock, tr
 
 def test_a_fault_on_a_store_route_and_the_mocked_cart(page: Page, tryon_mock: TryOnMock) -> None:
     shop_page(page, "")
-    add = "fetch('/cart/add.js', {method: 'POST', headers: {'Content-Type': 'application/json'}, " \
-          "body: JSON.stringify({id: 9001, quantity: 1})}).then(r => r.status)"
+    add = (
+        "fetch('/cart/add.js', {method: 'POST', headers: {'Content-Type': 'application/json'}, "
+        "body: JSON.stringify({id: 9001, quantity: 1})}).then(r => r.status)"
+    )
     page.route(SHOP + "/cart/add.js", lambda route: route.fulfill(status=418, body="the store's own"))
     assert page.evaluate(add) == 418, "a real store's cart is not mocked unless asked"
     page.unroute(SHOP + "/cart/add.js")
@@ -108,7 +119,9 @@ def test_bad_arguments_are_refused_in_words(tryon_mock: TryOnMock) -> None:
 
 def test_an_attached_generation_follows_the_mocks_clock(page: Page, tryon_mock, tryon) -> None:
     shop_page(page, "")
-    job = tryon_mock.generation(timeline=[{"status": "PROCESSING", "seconds": 600}, {"status": "COMPLETED", "polls": 1}])
+    job = tryon_mock.generation(
+        timeline=[{"status": "PROCESSING", "seconds": 600}, {"status": "COMPLETED", "polls": 1}]
+    )
     tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001", generation_id=job, poll_interval=50)
     tryon.open()
     assert tryon.wait_for("processing") == "processing"

@@ -84,31 +84,79 @@ def readme_example() -> str:
 def installed(tmp_path_factory) -> Path:
     """This project installed from a wheel into a fresh folder (the way pip installs it for a store)."""
     work = tmp_path_factory.mktemp("kit")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--disable-pip-version-check", "-w", str(work / "wheel"), str(ROOT)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--disable-pip-version-check",
+            "-w",
+            str(work / "wheel"),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     [wheel] = (work / "wheel").glob("*.whl")
     site = work / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
-                    "--target", str(site), str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return wheel, site
 
 
 def run_pytest(folder: Path, site: Path, *args: str) -> subprocess.CompletedProcess:
     barrier = folder / "barrier"
     barrier.mkdir(exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(site), "KIT_SITE": str(site), "KIT_BARRIER": str(barrier),
-           "KIT_CHROMIUM": chromium_path() or "",
-           "KIT_VERSION": tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]}
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args], cwd=folder,
-                          env=env, capture_output=True, text=True, timeout=300)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(site),
+        "KIT_SITE": str(site),
+        "KIT_BARRIER": str(barrier),
+        "KIT_CHROMIUM": chromium_path() or "",
+        "KIT_VERSION": tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"],
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_wheel_holds_the_kit_the_built_widget_and_a_version_and_nothing_else(installed) -> None:
     wheel, _ = installed
     names = zipfile.ZipFile(wheel).namelist()
-    assert {f"tryon_kit/widget/{name}" for name in ("tryon-widget.js", "tryon-client.js", "tryon-dialog.js",
-                                                     "tryon-photo.js", "tryon-features.js", "tryon-en.js")} <= set(names)
+    assert {
+        f"tryon_kit/widget/{name}"
+        for name in (
+            "tryon-widget.js",
+            "tryon-client.js",
+            "tryon-dialog.js",
+            "tryon-photo.js",
+            "tryon-features.js",
+            "tryon-en.js",
+        )
+    } <= set(names)
     assert not [n for n in names if n.startswith(("tests/", "bench/", "widget/", "node_modules/"))]
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "tryon = tryon_kit.plugin" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -45,7 +45,9 @@ def test_preview_shows_what_the_block_renders(page: Page, mock, live_app) -> Non
     widget = frame_widget(page)
     expect(widget.locator("[part=button]")).to_have_text("See it on you")
     expect(widget).to_have_attribute("poll-interval", "4000")
-    shown = widget.evaluate(f"el => Object.fromEntries({ATTRIBUTES!r}.filter((a) => el.hasAttribute(a)).map((a) => [a, el.getAttribute(a)]))")
+    shown = widget.evaluate(
+        f"el => Object.fromEntries({ATTRIBUTES!r}.filter((a) => el.hasAttribute(a)).map((a) => [a, el.getAttribute(a)]))"
+    )
     assert shown == block_attributes(live_app, settings)
 
 
@@ -90,7 +92,9 @@ def test_each_setting_changes_the_widget(page: Page, mock, name, value, check) -
     page.wait_for_function(
         "([check]) => { const doc = document.querySelector('[data-frame]').contentDocument;"
         " const el = doc && doc.querySelector('tryon-widget'); const button = el && el.shadowRoot && el.shadowRoot.querySelector('[part=button]');"
-        " return !!button && new Function('el', 'button', 'return ' + check)(el, button); }", arg=[check])
+        " return !!button && new Function('el', 'button', 'return ' + check)(el, button); }",
+        arg=[check],
+    )
 
 
 def test_scenario_language_and_theme_pickers(page: Page, mock) -> None:
@@ -127,7 +131,8 @@ def test_gallery_shows_every_state_without_axe_violations(page: Page, mock) -> N
             selector = f"iframe[data-state='{name}'][data-width='{width}']"
             page.locator(selector).scroll_into_view_if_needed()  # the frames load lazily
             expect(page.frame_locator(selector).locator("tryon-widget")).to_have_attribute(
-                "state", state_of(name), timeout=10_000)
+                "state", state_of(name), timeout=10_000
+            )
     # Each frame keeps its own storage: a photo saved by one state must not show up in another.
     assert page.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
     state_page = page.context.new_page()
@@ -157,8 +162,11 @@ def test_the_preview_shows_a_device_at_its_real_width_scaled_to_fit(page: Page, 
     scale = frame.evaluate("f => new DOMMatrix(getComputedStyle(f).transform).a")
     assert 0 < scale <= 1
     # The frame is scrolled to the block.
-    assert page.frame_locator("[data-frame]").locator("[data-block]").evaluate(
-        "b => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    assert (
+        page.frame_locator("[data-frame]")
+        .locator("[data-block]")
+        .evaluate("b => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    )
 
 
 def test_a_setting_change_keeps_the_try_on_on_screen(page: Page, mock, photo) -> None:

@@ -40,8 +40,11 @@ def scripted(page: Page, mock, timeline: list[dict]) -> str:
 def polled_twice(page: Page, mock, photo):
     """A try-on whose job is PROCESSING for 40 polls at 50 ms, once it has been polled twice: (dialog, id)."""
     page.goto("/")
-    gen_id = scripted(page, mock, [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "polls": 40},
-                                   {"status": "COMPLETED", "polls": 1}])
+    gen_id = scripted(
+        page,
+        mock,
+        [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "polls": 40}, {"status": "COMPLETED", "polls": 1}],
+    )
     dialog = try_on(page, photo, interval=50)
     until(page, lambda: len(mock.status_polls(gen_id)) >= 2)
     return dialog, gen_id
@@ -91,12 +94,20 @@ def test_a_hung_status_request_times_out_and_the_wait_recovers(page: Page, mock,
 
 
 @pytest.mark.parametrize("hidden_minutes", [6, 11])
-def test_a_tab_hidden_for_minutes_makes_no_requests_and_resumes_on_return(page: Page, mock, photo,
-                                                                         hidden_minutes) -> None:
+def test_a_tab_hidden_for_minutes_makes_no_requests_and_resumes_on_return(
+    page: Page, mock, photo, hidden_minutes
+) -> None:
     page.clock.install()
     page.goto("/")
-    gen_id = scripted(page, mock, [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "seconds": 120},
-                                   {"status": "COMPLETED", "polls": 1}])
+    gen_id = scripted(
+        page,
+        mock,
+        [
+            {"status": "PENDING", "polls": 1},
+            {"status": "PROCESSING", "seconds": 120},
+            {"status": "COMPLETED", "polls": 1},
+        ],
+    )
     try_on(page, photo, interval=2000)
     expect(widget(page)).to_have_attribute("state", "processing")
     page.evaluate(HIDE, True)
@@ -111,8 +122,9 @@ def test_a_tab_hidden_for_minutes_makes_no_requests_and_resumes_on_return(page: 
     assert len(mock.status_polls(gen_id)) == before + 1
 
 
-def test_back_after_the_deadline_with_the_job_still_running_is_the_timeout_not_more_polling(page: Page, mock,
-                                                                                              photo) -> None:
+def test_back_after_the_deadline_with_the_job_still_running_is_the_timeout_not_more_polling(
+    page: Page, mock, photo
+) -> None:
     page.clock.install()
     page.goto("/")
     gen_id = scripted(page, mock, [{"status": "PROCESSING", "polls": 1000}])
@@ -127,16 +139,28 @@ def test_back_after_the_deadline_with_the_job_still_running_is_the_timeout_not_m
     assert len(mock.status_polls(gen_id)) == before + 1
 
 
-HOSTILE_URLS = ["javascript:window.pwned=1", "data:text/html,<script>parent.pwned=1</script>",
-                "vbscript:msgbox(1)", " javascript:window.pwned=1", {"href": "https://x"}, 42, ""]
+HOSTILE_URLS = [
+    "javascript:window.pwned=1",
+    "data:text/html,<script>parent.pwned=1</script>",
+    "vbscript:msgbox(1)",
+    " javascript:window.pwned=1",
+    {"href": "https://x"},
+    42,
+    "",
+]
 
 
 @pytest.mark.parametrize("url", HOSTILE_URLS, ids=[str(u)[:20] for u in HOSTILE_URLS])
 def test_hostile_result_urls_are_never_shown(page: Page, mock, photo, url) -> None:
     page.on("dialog", lambda d: pytest.fail(f"a dialog opened: {d.message}"))
     page.goto("/")
-    body = {"generationId": "gen_x", "status": "COMPLETED", "resultImageUrl": url,
-            "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z"}
+    body = {
+        "generationId": "gen_x",
+        "status": "COMPLETED",
+        "resultImageUrl": url,
+        "createdAt": "2026-01-01T00:00:00Z",
+        "updatedAt": "2026-01-01T00:00:00Z",
+    }
     page.route("**/fitting-room", lambda route: route.fulfill(json={"jobId": "gen_x", "message": "ok"}))
     page.route("**/generation/gen_x", lambda route: route.fulfill(json=body))
     dialog = try_on(page, photo)
@@ -149,8 +173,18 @@ def test_hostile_result_urls_are_never_shown(page: Page, mock, photo, url) -> No
 def test_markup_in_an_error_message_stays_text(page: Page, mock, photo) -> None:
     page.on("dialog", lambda d: pytest.fail(f"a dialog opened: {d.message}"))
     page.goto("/")
-    scripted(page, mock, [{"status": "FAILED", "polls": 1, "errorCode": "<img src=x onerror=window.pwned=1>",
-                           "errorMessage": "<img src=x onerror=window.pwned=1><b>bold</b>"}])
+    scripted(
+        page,
+        mock,
+        [
+            {
+                "status": "FAILED",
+                "polls": 1,
+                "errorCode": "<img src=x onerror=window.pwned=1>",
+                "errorMessage": "<img src=x onerror=window.pwned=1><b>bold</b>",
+            }
+        ],
+    )
     page.evaluate("() => document.addEventListener('tryon-fail', (e) => (window.failure = e.detail.error.message))")
     dialog = try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "failed")
@@ -176,9 +210,19 @@ def answer_first_poll_with(page: Page, gen_id: str, body: str) -> None:
 def test_a_huge_answer_does_not_break_the_wait(page: Page, mock, photo) -> None:
     page.goto("/")
     gen_id = scripted(page, mock, [{"status": "PROCESSING", "polls": 1}, {"status": "COMPLETED", "polls": 1}])
-    answer_first_poll_with(page, gen_id, json.dumps({
-        "generationId": gen_id, "status": "PROCESSING", "createdAt": "2026-01-01T00:00:00Z",
-        "updatedAt": "2026-01-01T00:00:00Z", "padding": "x" * 8_000_000}))
+    answer_first_poll_with(
+        page,
+        gen_id,
+        json.dumps(
+            {
+                "generationId": gen_id,
+                "status": "PROCESSING",
+                "createdAt": "2026-01-01T00:00:00Z",
+                "updatedAt": "2026-01-01T00:00:00Z",
+                "padding": "x" * 8_000_000,
+            }
+        ),
+    )
     try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "completed")
 
@@ -220,7 +264,9 @@ def test_a_stuck_upload_is_given_up_after_30_s_without_progress_and_can_be_retri
     expect(widget(page)).to_have_attribute("state", "uploading")
     page.clock.fast_forward(2_000)
     expect(widget(page)).to_have_attribute("state", "error")
-    expect(dialog.get_by_role("alert")).to_have_text("We couldn't reach the store. Check your connection and try again.")
+    expect(dialog.get_by_role("alert")).to_have_text(
+        "We couldn't reach the store. Check your connection and try again."
+    )
     dialog.get_by_role("button", name="Try again").click()
     expect(widget(page)).to_have_attribute("state", "completed")
     assert len(mock.requests("/prepare-upload")) == 2

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import give_photo
 from .storefront import RECORD_STATUSES
+from .storefront import give_photo
 from .storefront import open_dialog
 from .storefront import shoot
 from .storefront import statuses_seen
@@ -26,10 +26,13 @@ DESKTOP = {"width": 1280, "height": 900}
 
 def contrast(page: Page, one: str, two: str) -> float:
     """WCAG contrast ratio of two CSS rgb() colours."""
-    return page.evaluate("""([a, b]) => {
+    return page.evaluate(
+        """([a, b]) => {
       const lum = (c) => { const [r, g, b2] = c.match(/[\\d.]+/g).slice(0, 3).map((v) => { v /= 255;
         return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b2; };
-      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); }""", [one, two])
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); }""",
+        [one, two],
+    )
 
 
 # 1. Unavailable is said first
@@ -215,8 +218,10 @@ def test_a_long_wait_says_so_and_stays_alive(page: Page, mock, photo) -> None:
 # 8. The header
 
 
-@pytest.mark.parametrize("locale", sorted(p.stem.replace(".default", "") for p in LOCALES.glob("*.json")
-                                          if not p.name.endswith(".schema.json")))
+@pytest.mark.parametrize(
+    "locale",
+    sorted(p.stem.replace(".default", "") for p in LOCALES.glob("*.json") if not p.name.endswith(".schema.json")),
+)
 def test_the_header_fits_320px_in_every_language(page: Page, mock, locale) -> None:
     page.set_viewport_size({"width": 320, "height": 700})
     page.goto(f"/?locale={locale}")

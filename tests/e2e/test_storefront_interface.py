@@ -25,13 +25,16 @@ def assert_accessible(page: Page, name: str) -> None:
 
 
 def add_widget(page: Page, attributes: dict, strings: dict | None = None) -> None:
-    page.evaluate("""([attributes, strings]) => {
+    page.evaluate(
+        """([attributes, strings]) => {
       const el = document.createElement('tryon-widget');
       for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
       if (strings) { const s = document.createElement('script'); s.type = 'application/json';
         s.textContent = JSON.stringify(strings); el.append(s); }
       document.querySelector('.product__buttons').append(el);
-    }""", [attributes, strings])
+    }""",
+        [attributes, strings],
+    )
 
 
 def test_page_locale_chooses_the_strings(page: Page, mock, photo) -> None:
@@ -45,8 +48,11 @@ def test_page_locale_chooses_the_strings(page: Page, mock, photo) -> None:
 
 def test_locale_attribute_picks_from_catalogs_by_language(page: Page, mock) -> None:
     page.goto("/")
-    add_widget(page, {"product-id": "gid://shopify/Product/8002", "locale": "de-AT"},
-               {"en": {"button": "Try it on"}, "de": {"button": "Anprobieren", "close": "Schließen"}})
+    add_widget(
+        page,
+        {"product-id": "gid://shopify/Product/8002", "locale": "de-AT"},
+        {"en": {"button": "Try it on"}, "de": {"button": "Anprobieren", "close": "Schließen"}},
+    )
     second = widget(page, 1)
     expect(second.locator("[part=button]")).to_have_text("Anprobieren")
     second.evaluate("el => el.setAttribute('locale', 'en')")
@@ -79,8 +85,13 @@ def test_variant_changes_are_followed(page: Page, mock, photo) -> None:
     expect(widget(page)).to_have_attribute("variant-id", "gid://shopify/ProductVariant/9003")
     try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "completed")
-    assert bodies == [{"userImageId": bodies[0]["userImageId"], "productId": "gid://shopify/Product/8001",
-                       "variantId": "gid://shopify/ProductVariant/9003"}]
+    assert bodies == [
+        {
+            "userImageId": bodies[0]["userImageId"],
+            "productId": "gid://shopify/Product/8001",
+            "variantId": "gid://shopify/ProductVariant/9003",
+        }
+    ]
 
 
 def test_generation_id_attribute_attaches_to_an_existing_generation(page: Page, mock) -> None:
@@ -101,9 +112,15 @@ def test_events_bubble_out_of_the_shadow_root_in_order(page: Page, mock, photo) 
     expect(widget(page)).to_have_attribute("state", "completed")
     seen = page.evaluate("window.seen")
     assert [s[:2] for s in seen] == [
-        ["tryon-status", "consent"], ["tryon-status", "uploading"], ["tryon-status", "pending"],
-        ["tryon-status", "pending"], ["tryon-status", "processing"], ["tryon-status", "processing"],
-        ["tryon-status", "completed"], ["tryon-complete", "COMPLETED"]]
+        ["tryon-status", "consent"],
+        ["tryon-status", "uploading"],
+        ["tryon-status", "pending"],
+        ["tryon-status", "pending"],
+        ["tryon-status", "processing"],
+        ["tryon-status", "processing"],
+        ["tryon-status", "completed"],
+        ["tryon-complete", "COMPLETED"],
+    ]
     assert all(composed for *_, composed in seen)
 
 
@@ -149,10 +166,14 @@ def test_a_saved_photo_is_reused_on_another_product(page: Page, mock, photo) -> 
 def test_theming_with_custom_properties_and_parts(page: Page, mock) -> None:
     page.goto("/")
     # The block sets its own --tryon-* from the merchant's settings on its #id; a theme overrides the same way.
-    page.add_style_tag(content="html #tryon-preview { --tryon-accent: rgb(10, 120, 60); --tryon-radius: 20px; }"
-                               "tryon-widget::part(button) { letter-spacing: 2px; }")
+    page.add_style_tag(
+        content="html #tryon-preview { --tryon-accent: rgb(10, 120, 60); --tryon-radius: 20px; }"
+        "tryon-widget::part(button) { letter-spacing: 2px; }"
+    )
     button = widget(page).locator("[part=button]")
-    style = button.evaluate("b => { const s = getComputedStyle(b); return [s.color, s.borderTopLeftRadius, s.letterSpacing, s.fontFamily]; }")
+    style = button.evaluate(
+        "b => { const s = getComputedStyle(b); return [s.color, s.borderTopLeftRadius, s.letterSpacing, s.fontFamily]; }"
+    )
     assert style[:3] == ["rgb(10, 120, 60)", "20px", "2px"]
     assert style[3] == page.evaluate("getComputedStyle(document.body).fontFamily"), "inherits the theme's font"
 
@@ -258,6 +279,7 @@ def test_no_axe_violations_in_any_state(page: Page, mock, photo, width) -> None:
     try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "error")
     expect(widget(page).locator("[data-error]")).to_have_text(
-        "We couldn't reach the store. Check your connection and try again.")
+        "We couldn't reach the store. Check your connection and try again."
+    )
     assert_accessible(page, "error")
     shoot(page, f"error-{width}px")

@@ -24,8 +24,13 @@ def uploads(mock) -> list[bytes]:
         return [upload.data for upload in mock.state.files.values()]
 
 
-LAZY_FILES = ["/assets/tryon-client.js", "/assets/tryon-dialog.js", "/assets/tryon-en.js", "/assets/tryon-features.js",
-              "/assets/tryon-photo.js"]
+LAZY_FILES = [
+    "/assets/tryon-client.js",
+    "/assets/tryon-dialog.js",
+    "/assets/tryon-en.js",
+    "/assets/tryon-features.js",
+    "/assets/tryon-photo.js",
+]
 
 
 def lazy_requests(mock) -> list[str]:
@@ -247,8 +252,12 @@ def test_each_generation_failure_in_words(page: Page, mock, photo, code, message
         step["errorCode"] = code
     mock.config(scenario="failed")
     page.goto("/")
-    page.route("**/fitting-room", lambda route: route.fulfill(
-        json={"jobId": mock.generation(timeline=[{"status": "PENDING", "polls": 1}, step]), "message": "ok"}))
+    page.route(
+        "**/fitting-room",
+        lambda route: route.fulfill(
+            json={"jobId": mock.generation(timeline=[{"status": "PENDING", "polls": 1}, step]), "message": "ok"}
+        ),
+    )
     dialog = try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "failed")
     expect(dialog.locator("[data-error]")).to_contain_text(message)
@@ -283,8 +292,13 @@ def test_retry_after_failure_reuses_the_uploaded_photo(page: Page, tryon_mock, t
 
 def test_transport_trouble_is_still_working_not_an_error(page: Page, mock, photo) -> None:
     page.goto("/")
-    gen_id = mock.generation(timeline=[{"status": "PROCESSING", "polls": 1}, {"fault": "http-502", "polls": 100},
-                                       {"status": "COMPLETED", "polls": 1}])
+    gen_id = mock.generation(
+        timeline=[
+            {"status": "PROCESSING", "polls": 1},
+            {"fault": "http-502", "polls": 100},
+            {"status": "COMPLETED", "polls": 1},
+        ]
+    )
     page.route("**/fitting-room", lambda route: route.fulfill(json={"jobId": gen_id, "message": "ok"}))
     dialog = try_on(page, photo, interval=10)
     # A 502 from the server is the try-on still being made: no blame on the shopper's connection.

@@ -60,7 +60,8 @@ def test_widget_shows_the_failure_and_stops(page: Page, mock, photo) -> None:
     widget = page.locator("tryon-widget")
     expect(widget).to_have_attribute("state", "failed")
     expect(page.locator("tryon-widget [data-error]")).to_have_text(
-        "Something went wrong with your try-on. Please try again.")
+        "Something went wrong with your try-on. Please try again."
+    )
     gen_id = widget.get_attribute("generation-id")
     assert len(mock.status_polls(gen_id)) == 3
     page.wait_for_timeout(200)

@@ -19,8 +19,16 @@ export const fileOf = (part) => 'tryon-' + part + '.js';
 export const UI_PARTS = ['client', 'dialog', 'photo', 'features', 'en'];
 
 /** The client's methods: the page-load facade offers each at once and loads the client on first call. */
-export const CLIENT_METHODS = ['checkCredits', 'uploadPhoto', 'createGeneration', 'getGeneration', 'waitForGeneration',
-  'shareGeneration', 'collectEmail', 'track'];
+export const CLIENT_METHODS = [
+  'checkCredits',
+  'uploadPhoto',
+  'createGeneration',
+  'getGeneration',
+  'waitForGeneration',
+  'shareGeneration',
+  'collectEmail',
+  'track',
+];
 
 /** Fired on the element when it leaves the page; the dialog stops every request and timer of that widget. */
 export const DISCONNECT = 'tryon-disconnect';

@@ -27,7 +27,9 @@ export function createActions({ call, url, fetchImpl, shares }) {
 
     /** Fire-and-forget: never rejects; resolves the answer, or {success: false} on any trouble. */
     collectEmail({ email, marketingConsent = false } = {}) {
-      return call('/collect-email', { method: 'POST', body: { email, marketingConsent } }).catch(() => ({ success: false }));
+      return call('/collect-email', { method: 'POST', body: { email, marketingConsent } }).catch(() => ({
+        success: false,
+      }));
     },
 
     /**

@@ -22,7 +22,9 @@ function sellerpic(raw, id) {
   if (raw.success !== true || raw.code !== 0) {
     throw apiError(str(raw.msg) || 'SellerPic error', { status: 200, code: String(raw.code), body: raw });
   }
-  const items = Array.isArray(raw.data?.resultList) ? raw.data.resultList.filter((item) => item && typeof item === 'object') : [];
+  const items = Array.isArray(raw.data?.resultList)
+    ? raw.data.resultList.filter((item) => item && typeof item === 'object')
+    : [];
   const done = items.find((item) => item.status === 'SUCCESS');
   const unknown = items.find((item) => !Object.hasOwn(SELLERPIC_STATUS, item.status));
   // One finished image is a result; an unknown status is passed on, so the engine reports it.
@@ -51,5 +53,3 @@ export const ADAPTERS = {
   // SellerPic asks for at least a minute between status checks.
   sellerpic: { _url: () => '/v1/api/generate?id={id}', _normalize: sellerpic, _interval: 60_000 },
 };
-
-

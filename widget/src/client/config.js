@@ -11,7 +11,9 @@ export function badOption(name, expected, value) {
 /** Throw for an `adapter` or `statusUrl` that cannot work; return the config. */
 export function checkConfig(config) {
   const { adapter, statusUrl } = config || {};
-  if (adapter !== undefined && !Object.hasOwn(ADAPTERS, adapter)) throw badOption('adapter', 'one of ' + Object.keys(ADAPTERS), adapter);
-  if (statusUrl !== undefined && !String(statusUrl).includes('{id}')) throw badOption('statusUrl', 'a URL with {id}', statusUrl);
+  if (adapter !== undefined && !Object.hasOwn(ADAPTERS, adapter))
+    throw badOption('adapter', 'one of ' + Object.keys(ADAPTERS), adapter);
+  if (statusUrl !== undefined && !String(statusUrl).includes('{id}'))
+    throw badOption('statusUrl', 'a URL with {id}', statusUrl);
   return config || {};
 }

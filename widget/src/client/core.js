@@ -44,7 +44,8 @@ export function createCore(options) {
     /** POST /fitting-room; a blocked answer (2xx body with `code`, or an error status) rejects with ApiError. */
     async createGeneration({ userImageId, productId, variantId, signal } = {}) {
       const data = await call('/fitting-room', { method: 'POST', body: { userImageId, productId, variantId }, signal });
-      if (typeof data.code === 'string' && data.code) throw apiError(data.message || data.code, { status: 200, code: data.code, body: data });
+      if (typeof data.code === 'string' && data.code)
+        throw apiError(data.message || data.code, { status: 200, code: data.code, body: data });
       if (typeof data.jobId !== 'string' || !data.jobId) throw invalidResponse('No jobId', data);
       return { generationId: data.jobId, message: data.message ?? '' };
     },
@@ -52,11 +53,10 @@ export function createCore(options) {
     getGeneration,
 
     waitForGeneration(id, options) {
-      return waitFor(
-        (signal, opts) => getGeneration(id, { signal, timeoutMs: opts.requestTimeoutMs }),
-        id,
-        { pollIntervalMs: adapter._interval, ...options },
-      );
+      return waitFor((signal, opts) => getGeneration(id, { signal, timeoutMs: opts.requestTimeoutMs }), id, {
+        pollIntervalMs: adapter._interval,
+        ...options,
+      });
     },
   };
   return { ctx: { call, url: (path) => proxyPath + path, fetchImpl, shares: new Map() }, api };

@@ -40,11 +40,22 @@ export const invalidResponse = (message, body) =>
   new InvalidResponseError(message, { ...API_FIELDS, status: 200, code: 'INVALID_RESPONSE', body });
 
 export const notFound = (generationId, body) =>
-  new GenerationNotFoundError('Generation not found', { ...API_FIELDS, status: 404, code: 'GENERATION_NOT_FOUND', body, generationId });
+  new GenerationNotFoundError('Generation not found', {
+    ...API_FIELDS,
+    status: 404,
+    code: 'GENERATION_NOT_FOUND',
+    body,
+    generationId,
+  });
 
 /** FAILED: `code` is the errorCode, `generation` the whole status; the message is errorMessage. */
 export const generationFailed = (generation) =>
   new GenerationFailedError(generation.errorMessage || 'Generation failed', { code: generation.errorCode, generation });
 
 export const generationTimeout = (generationId, attempts, elapsedMs, lastStatus) =>
-  new GenerationTimeoutError('Generation timeout - please try again', { generationId, attempts, elapsedMs, lastStatus });
+  new GenerationTimeoutError('Generation timeout - please try again', {
+    generationId,
+    attempts,
+    elapsedMs,
+    lastStatus,
+  });

@@ -16,8 +16,16 @@ function linkedSignal(outer, ms) {
     if (outer.aborted) abort();
     else outer.addEventListener('abort', abort, { once: true });
   }
-  const timer = ms ? setTimeout(() => controller.abort(apiError('Request timed out', { code: 'TIMEOUT', retryable: true })), ms) : 0;
-  return [controller.signal, () => { clearTimeout(timer); outer?.removeEventListener('abort', abort); }];
+  const timer = ms
+    ? setTimeout(() => controller.abort(apiError('Request timed out', { code: 'TIMEOUT', retryable: true })), ms)
+    : 0;
+  return [
+    controller.signal,
+    () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', abort);
+    },
+  ];
 }
 
 export async function requestJson(fetchImpl, url, { method = 'GET', body, headers, signal, timeoutMs = 15_000 } = {}) {
@@ -27,7 +35,11 @@ export async function requestJson(fetchImpl, url, { method = 'GET', body, header
   try {
     response = await fetchImpl(url, {
       method,
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: linked,
     });
@@ -40,7 +52,7 @@ export async function requestJson(fetchImpl, url, { method = 'GET', body, header
     done();
   }
   const { status } = response;
-  let data = null;
+  let data;
   const isJson = /json/i.test(response.headers.get('Content-Type') || '');
   try {
     data = isJson && text ? JSON.parse(text) : null;

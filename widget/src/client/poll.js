@@ -43,7 +43,8 @@ export function isSafeImageUrl(url) {
 
 /** Check a normalized status; return it, or throw the error it stands for. */
 export function settle(status) {
-  if (!STATUSES.includes(status.status)) throw invalidResponse(`Unknown status ${JSON.stringify(status.status)}`, status.raw);
+  if (!STATUSES.includes(status.status))
+    throw invalidResponse(`Unknown status ${JSON.stringify(status.status)}`, status.raw);
   if (status.status === 'FAILED') throw generationFailed(status);
   if (status.status === 'COMPLETED' && !isSafeImageUrl(status.resultImageUrl)) {
     throw invalidResponse('No usable resultImageUrl', status.raw);
@@ -119,7 +120,12 @@ export async function waitFor(read, generationId, input) {
     }
     const left = deadline - Date.now();
     if (left <= 0) throw timeout();
-    const wakeOn = failures ? [[globalThis, 'online'], [doc(), 'visibilitychange']] : [];
+    const wakeOn = failures
+      ? [
+          [globalThis, 'online'],
+          [doc(), 'visibilitychange'],
+        ]
+      : [];
     await pause(Math.min(wait, left), signal, wakeOn);
   }
 }

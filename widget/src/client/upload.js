@@ -14,7 +14,10 @@ export function uploadBytes(url, file, { signal, onProgress } = {}) {
     let stalled;
     const arm = () => {
       clearTimeout(stall);
-      stall = setTimeout(() => ((stalled = 1), xhr.abort()), STALL_MS);
+      stall = setTimeout(() => {
+        stalled = 1;
+        xhr.abort();
+      }, STALL_MS);
     };
     xhr.open('PUT', url);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
@@ -35,7 +38,11 @@ export function uploadBytes(url, file, { signal, onProgress } = {}) {
     };
     xhr.onerror = () => reject(apiError('Network error during upload', { code: 'NETWORK_ERROR', retryable: true }));
     xhr.onabort = () =>
-      reject(stalled ? apiError('Upload stalled', { code: 'TIMEOUT', retryable: true }) : signal?.reason ?? new DOMException('Upload aborted', 'AbortError'));
+      reject(
+        stalled
+          ? apiError('Upload stalled', { code: 'TIMEOUT', retryable: true })
+          : (signal?.reason ?? new DOMException('Upload aborted', 'AbortError')),
+      );
     signal?.addEventListener('abort', onAbort, { once: true });
     xhr.send(file);
     arm();

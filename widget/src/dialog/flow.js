@@ -115,7 +115,8 @@ export class Flow {
   open(options = {}) {
     if ('resume' in options) {
       const id = options.resume || this.host.getAttribute('generation-id');
-      if (id && !this.signal) options.done ? this.showAgain(id, this.restart()) : this.follow(id, this.restart(), options.startedAt);
+      if (id && !this.signal)
+        options.done ? this.showAgain(id, this.restart()) : this.follow(id, this.restart(), options.startedAt);
       return;
     }
     this.features.track('widget:button_click');
@@ -161,7 +162,10 @@ export class Flow {
       if (chosen) {
         this.wait.enter('uploading');
         const progress = this.$('progress');
-        const { fileId } = await this.client().uploadPhoto(chosen.blob, { signal, onProgress: (f) => (progress.value = f) });
+        const { fileId } = await this.client().uploadPhoto(chosen.blob, {
+          signal,
+          onProgress: (f) => (progress.value = f),
+        });
         this.features.track('widget:image_upload', { file_size: chosen.blob.size });
         this.upload = { fileId, preview: chosen.preview };
         this.photo.chosen = null;
@@ -176,7 +180,12 @@ export class Flow {
   /** A new generation from this session's upload: the retry after a failure reuses it (no new upload). */
   async generate({ productId, variantId }, signal) {
     this.wait.enter('pending');
-    const { generationId } = await this.client().createGeneration({ userImageId: this.upload.fileId, productId, variantId, signal });
+    const { generationId } = await this.client().createGeneration({
+      userImageId: this.upload.fileId,
+      productId,
+      variantId,
+      signal,
+    });
     this.features.track('widget:generation_start', { generation_id: generationId });
     const startedAt = Date.now();
     save('localStorage', jobKey(productId), { id: generationId, startedAt, expires: startedAt + JOB_TTL_MS });
@@ -233,7 +242,9 @@ export class Flow {
       return status;
     };
     try {
-      done = await shown(done).catch(async () => shown(await this.client().waitForGeneration(done.generationId, { signal })));
+      done = await shown(done).catch(async () =>
+        shown(await this.client().waitForGeneration(done.generationId, { signal })),
+      );
     } catch (error) {
       signal.throwIfAborted();
       throw Object.assign(new Error('The result image did not load'), { code: 'RESULT_IMAGE', cause: error });
@@ -273,7 +284,8 @@ export class Flow {
    */
   retryFor(error, id) {
     if (this.photo.chosen) return () => this.start();
-    if (id && error?.name !== 'GenerationFailedError' && error?.status !== 404) return () => this.follow(id, this.restart());
+    if (id && error?.name !== 'GenerationFailedError' && error?.status !== 404)
+      return () => this.follow(id, this.restart());
     return this.upload ? () => this.again() : null;
   }
 

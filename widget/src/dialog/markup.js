@@ -70,5 +70,9 @@ export function mountDialog(host) {
     body.innerHTML = MARKUP;
   }
   const dialog = body.querySelector('dialog');
-  return { dialog, $: (selector) => dialog.querySelector(selector), $$: (selector) => dialog.querySelectorAll(selector) };
+  return {
+    dialog,
+    $: (selector) => dialog.querySelector(selector),
+    $$: (selector) => dialog.querySelectorAll(selector),
+  };
 }

@@ -3,7 +3,10 @@
 
 // Each problem is said once per page, however often the attributes are read (start, then follow).
 const warned = new Set();
-const warn = (message) => warned.has(message) || (warned.add(message), console.warn('<tryon-widget>: ' + message));
+function warn(message) {
+  if (!warned.has(message)) console.warn('<tryon-widget>: ' + message);
+  warned.add(message);
+}
 
 function number(host, name, valid) {
   const raw = host.getAttribute(name);

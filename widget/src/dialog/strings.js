@@ -6,6 +6,6 @@
  */
 export function format(strings, key, values = {}) {
   const own = strings[key];
-  const template = typeof own == 'string' ? own : window.TryOn.parts.en[key] ?? key;
+  const template = typeof own == 'string' ? own : (window.TryOn.parts.en[key] ?? key);
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }

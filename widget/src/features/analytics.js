@@ -5,7 +5,12 @@ const FLUSH_MS = 5000;
 const PAGEVIEW = uuid();
 
 function uuid() {
-  return crypto.randomUUID?.() ?? '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16));
+  return (
+    crypto.randomUUID?.() ??
+    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+      (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16),
+    )
+  );
 }
 
 const ids = {};
@@ -63,7 +68,11 @@ export function createTracker(host, send) {
   addEventListener('pagehide', () => flush(true));
   return {
     track(event, properties) {
-      if (host.hasAttribute('no-analytics') || window.Shopify?.customerPrivacy?.analyticsProcessingAllowed?.() === false) return;
+      if (
+        host.hasAttribute('no-analytics') ||
+        window.Shopify?.customerPrivacy?.analyticsProcessingAllowed?.() === false
+      )
+        return;
       queue.push({
         event,
         properties: { product_id: attr('product-id'), variant_id: attr('variant-id'), ...properties },

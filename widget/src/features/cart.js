@@ -17,6 +17,7 @@ export async function addToCart(variantId, quantity = 1) {
     });
     body = await response.json();
   } catch {}
-  if (!response?.ok) throw Object.assign(new Error('Cart'), { status: response?.status ?? 0, description: body?.description });
+  if (!response?.ok)
+    throw Object.assign(new Error('Cart'), { status: response?.status ?? 0, description: body?.description });
   return body.items?.[0] ?? body;
 }

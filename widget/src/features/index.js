@@ -10,7 +10,15 @@ const insert = (node, where, html) => node.insertAdjacentHTML(where, html);
 
 /** A file name from the product title: "linen-overshirt-try-on.jpg". */
 const fileName = (title, type) =>
-  [...(title || '').toLowerCase().normalize('NFKD').matchAll(/[\p{L}\p{N}]+/gu), 'try-on'].join('-') + '.' + ({ 'image/png': 'png', 'image/webp': 'webp' }[type] || 'jpg');
+  [
+    ...(title || '')
+      .toLowerCase()
+      .normalize('NFKD')
+      .matchAll(/[\p{L}\p{N}]+/gu),
+    'try-on',
+  ].join('-') +
+  '.' +
+  ({ 'image/png': 'png', 'image/webp': 'webp' }[type] || 'jpg');
 
 /**
  * Add the features to one flow's dialog. The flow gives host, dialog, $, t, client() and emit (contract.js);
@@ -20,7 +28,9 @@ function mount(session) {
   const { host, dialog, $ } = session;
   const on = (name) => !host.hasAttribute('no-' + name);
   const t = (key, values) => session.t(key, values);
-  const tracker = createTracker(host, (events, context, leaving) => session.client().track(events, context, { leaving }));
+  const tracker = createTracker(host, (events, context, leaving) =>
+    session.client().track(events, context, { leaving }),
+  );
   const track = (event, properties) => tracker.track(event, properties);
   const generationId = () => host.getAttribute('generation-id');
   let done = {};
@@ -99,7 +109,9 @@ function mount(session) {
       say('');
       let url;
       try {
-        ({ shareUrl: url } = await session.client().shareGeneration(generationId(), { effectiveDomain: location.hostname }));
+        ({ shareUrl: url } = await session
+          .client()
+          .shareGeneration(generationId(), { effectiveDomain: location.hostname }));
         if (!/^https?:\/\//.test(url)) throw url;
       } catch {
         return say(t('share_error'), 1);
@@ -130,7 +142,10 @@ function mount(session) {
         if (!response.ok) throw response;
         const blob = await response.blob();
         const href = URL.createObjectURL(blob);
-        Object.assign(document.createElement('a'), { href, download: fileName(host.getAttribute('product-title'), blob.type) }).click();
+        Object.assign(document.createElement('a'), {
+          href,
+          download: fileName(host.getAttribute('product-title'), blob.type),
+        }).click();
         setTimeout(() => URL.revokeObjectURL(href), 60_000);
       } catch {
         // A storage host without CORS: the image opens in a new tab, where the shopper can save it.

@@ -31,4 +31,5 @@ export async function preparePhoto(file) {
 }
 
 /** "1.2 MB" or "340 KB", for telling the shopper what is sent. */
-export const megabytes = (bytes) => (bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
+export const megabytes = (bytes) =>
+  bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;

@@ -42,7 +42,8 @@ export class PhotoStep {
     flow.state('consent');
     this.consent.checked ||= !!uploaded;
     flow.$('[data-photo-error]').hidden = true;
-    if (this.chosen) this.preview(this.chosen.preview, flow.t('photo_size', { size: megabytes(this.chosen.blob.size) }));
+    if (this.chosen)
+      this.preview(this.chosen.preview, flow.t('photo_size', { size: megabytes(this.chosen.blob.size) }));
     else this.preview(uploaded?.preview, uploaded ? flow.t('saved_photo') : '');
     flow.show('photo', this.consent.checked ? '[data-act=start]' : '[data-consent]');
   }

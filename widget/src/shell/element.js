@@ -10,7 +10,12 @@ const STYLE =
   'min-height:48px;padding:0 16px;font:inherit;cursor:pointer;border:1px solid var(--a);' +
   'border-radius:var(--tryon-radius,6px);background:none;color:var(--a)}:focus-visible{outline:2px solid var(--a);outline-offset:2px}';
 // The button's text by the `state` the dialog reflects (others: the `label` attribute or the `button` string).
-const LABELS = { uploading: 'button_running', pending: 'button_running', processing: 'button_running', completed: 'button_done' };
+const LABELS = {
+  uploading: 'button_running',
+  pending: 'button_running',
+  processing: 'button_running',
+  completed: 'button_done',
+};
 // An object (from any window: a page may set strings across frames), not null, an array, a string or a number.
 const isCatalog = (value) => value && typeof value == 'object' && !Array.isArray(value);
 
@@ -30,7 +35,11 @@ export class TryOnWidgetElement extends HTMLElement {
       root.innerHTML = '<button part="button" type="button"></button><div part="body"></div>';
       const button = root.firstChild;
       // Hover or focus: load the dialog and ask the store whether try-ons are available, before any press.
-      button.onpointerenter = button.onfocus = () => loadUI().then(([, dialog]) => dialog.warm(this), () => {});
+      button.onpointerenter = button.onfocus = () =>
+        loadUI().then(
+          ([, dialog]) => dialog.warm(this),
+          () => {},
+        );
       button.onclick = () => this.open();
       this.attributeChangedCallback();
     }
