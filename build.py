@@ -235,9 +235,9 @@ def build(entries: list[tuple[str, str]] = ENTRIES, dist: Path = DIST, assets: P
 WATCHED = (ROOT / "widget", LOCALES)
 
 
-def snapshot() -> dict[Path, int]:
-    """Every watched file with its modification time, to notice an edit, a new file or a removal."""
-    return {path: path.stat().st_mtime_ns for folder in WATCHED for path in folder.rglob("*") if path.is_file()}
+def snapshot(folders=WATCHED) -> dict[Path, int]:
+    """Every file under `folders` with its modification time, to notice an edit, a new file or a removal."""
+    return {path: path.stat().st_mtime_ns for folder in folders for path in folder.rglob("*") if path.is_file()}
 
 
 def watch(interval: float = 0.3, rounds: int | None = None) -> int:

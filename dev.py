@@ -107,7 +107,7 @@ def main(argv: list[str]) -> int:
         return 2
     setup("" if command == "serve" else "test")
     if command == "serve":
-        os.execv(PYTHON, [str(PYTHON), "-m", "server", *rest])
+        os.execv(PYTHON, [str(PYTHON), "-m", "server", "--live-reload", *rest])
     if command == "test":
         env = dict(os.environ)
         path = chromium()

@@ -66,6 +66,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="take the client address from X-Forwarded-For (only behind a proxy you run)",
     )
+    parser.add_argument(
+        "--live-reload",
+        action="store_true",
+        help="rebuild on a change under widget/ or the locales, and reload open pages (python3 dev.py serve)",
+    )
     args = parser.parse_args(argv)
     if args.threads < 1:
         parser.error("--threads must be at least 1")
@@ -80,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
             "TRUSTED_PROXY": args.trusted_proxy,
         }
     )
+    if args.live_reload:
+        from . import live
+
+        live.init_app(app)
     base = f"http://{args.host}:{args.port}"
     print(
         f" * tryon-widget server (waitress, {args.threads} threads)\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator
@@ -151,27 +150,29 @@ class TryOn:
         through the development store's password page when --tryon-store-password is set."""
         if not self.store_url:
             raise TryOnError("goto_product needs the store: run pytest with --tryon-store-url https://your-store")
-        if handle is None:
-            handle = self._first_product()
-        url = urljoin(self.store_url.rstrip("/") + "/", f"products/{handle}")
-        self.page.goto(url)
-        if "/password" in self.page.url:
+        store = self.store_url.rstrip("/")
+        self.page.goto(store + "/")
+        field = self.page.locator("form[action$='/password'] input[type=password]").first
+        if "/password" in self.page.url or field.count():
             if not self.store_password:
-                raise TryOnError(f"{self.store_url} asks for its storefront password: pass --tryon-store-password")
-            self.page.locator("input[type=password]").first.fill(self.store_password)
-            self.page.locator("input[type=password]").first.press("Enter")
-            self.page.wait_for_url(lambda now: "/password" not in now)
-            self.page.goto(url)
+                raise TryOnError(f"{store} asks for its storefront password: pass --tryon-store-password")
+            field.fill(self.store_password)
+            field.press("Enter")
+            try:
+                self.page.wait_for_url(lambda url: "/password" not in url and not field.count(), timeout=STEP_MS)
+            except PlaywrightTimeoutError:
+                raise TryOnError(f"{store} refused the storefront password given") from None
+        if handle is None:
+            products = self.page.evaluate(
+                "fetch('/products.json?limit=1').then((r) => (r.ok ? r.json() : {}), () => ({}))"
+            )
+            if not products.get("products"):
+                raise TryOnError(f"{store}/products.json lists no product; pass a handle to goto_product()")
+            handle = products["products"][0]["handle"]
+        self.page.goto(f"{store}/products/{handle}")
         return self
 
     # -- checks with words
-
-    def _first_product(self) -> str:
-        response = self.page.request.get(self.store_url.rstrip("/") + "/products.json?limit=1")
-        products = response.json().get("products", []) if response.ok else []
-        if not products:
-            raise TryOnError(f"{self.store_url}/products.json lists no product; pass a handle to goto_product()")
-        return products[0]["handle"]
 
     def _ready(self) -> None:
         try:

@@ -145,3 +145,35 @@ def test_another_proxy_path_and_two_widgets(page: Page, context) -> None:
 def test_service_workers_are_off_where_the_mock_routes(page: Page, tryon_mock: TryOnMock) -> None:
     shop_page(page, "")
     assert page.evaluate("'serviceWorker' in navigator") is False
+
+
+def test_goto_product_opens_the_first_product_through_the_password_page(page: Page, tryon_mock) -> None:
+    store = "https://dev-store.example"
+    seen = []
+
+    def answer(route):  # Shopify's locked storefront: the password form, until the password sets a cookie
+        request, path = route.request, route.request.url.removeprefix(store).split("?")[0]
+        seen.append((request.method, path))
+        if path == "/password" and request.method == "POST":
+            assert request.post_data == "password=hunter2"
+            return route.fulfill(
+                body="<script>location.replace('/')</script>",
+                content_type="text/html",
+                headers={"Set-Cookie": "storefront_digest=ok; Path=/"},
+            )
+        if "storefront_digest=ok" not in request.headers.get("cookie", ""):
+            form = '<form method="post" action="/password"><input type="password" name="password"></form>'
+            return route.fulfill(body=form, content_type="text/html")
+        if path == "/products.json":
+            return route.fulfill(json={"products": [{"handle": "linen-shirt"}, {"handle": "cap"}]})
+        route.fulfill(body=f"<main><h1>{path}</h1></main>", content_type="text/html")
+
+    page.route(lambda url: url.startswith(store + "/"), answer)
+    with pytest.raises(TryOnError, match="asks for its storefront password"):
+        TryOn(page, tryon_mock, store_url=store).goto_product()
+    TryOn(page, tryon_mock, store_url=store, store_password="hunter2").goto_product()
+    assert page.url == store + "/products/linen-shirt"
+    expect(page.locator("h1")).to_have_text("/products/linen-shirt")
+    assert ("POST", "/password") in seen
+    with pytest.raises(TryOnError, match="--tryon-store-url"):
+        TryOn(page, tryon_mock).goto_product()
