@@ -30,6 +30,9 @@ ESBUILD = ROOT / "node_modules" / ".bin" / ("esbuild.cmd" if os.name == "nt" els
 
 # The file the app block's schema names, loaded on every product page.
 PAGE_LOAD_FILE = "tryon-widget.js"
+# The file the app embed's schema names: on every product page of a store that turns the embed on.
+EMBED_FILE = "tryon-embed.js"
+PAGE_LOAD_FILES = (PAGE_LOAD_FILE, EMBED_FILE)
 # Our budget for it, and Shopify Theme Check's hard AssetSizeAppBlockJavaScript limit (bytes on disk).
 PAGE_LOAD_LIMIT = 4_000
 THEME_CHECK_LIMIT = 10_000
@@ -43,6 +46,7 @@ ENTRIES = [
     ("tryon-photo.js", "widget/src/photo/index.js"),
     ("tryon-en.js", "widget/src/strings/index.js"),
     ("tryon-features.js", "widget/src/features/index.js"),
+    (EMBED_FILE, "widget/src/embed/index.js"),
 ]
 # The button's words before any catalog: compiled into the page-load file from the English catalog.
 SHELL_STRINGS = ("button", "button_running", "button_done")
@@ -86,7 +90,7 @@ def shown(path: Path) -> str:
 
 def limits(name: str) -> list[tuple[int, str]]:
     """The budgets one built script must keep, each with the rule it comes from."""
-    if name == PAGE_LOAD_FILE:
+    if name in PAGE_LOAD_FILES:
         return [
             (PAGE_LOAD_LIMIT, "our page-load budget"),
             (THEME_CHECK_LIMIT, "Theme Check AssetSizeAppBlockJavaScript"),

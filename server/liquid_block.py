@@ -1,4 +1,4 @@
-"""Render the theme app extension's block (extension/blocks/tryon.liquid) with python-liquid.
+"""Render the theme app extension's blocks (the app block and the app embed) with python-liquid.
 
 Small stand-ins for what Shopify provides: the `t` filter (reads extension/locales), `asset_url`
 (the bundle at /assets/), `image_url`, `json`, and the `{% schema %}` tag (taken out and parsed, as
@@ -20,6 +20,8 @@ from .numbers import whole_number
 
 EXTENSION = ROOT / "extension"
 BLOCK = EXTENSION / "blocks" / "tryon.liquid"
+# The app embed, for themes without app blocks: the same widget (snippets/tryon-widget) placed by tryon-embed.js.
+EMBED = EXTENSION / "blocks" / "tryon-embed.liquid"
 SCHEMA = re.compile(r"\{%-?\s*schema\s*-?%\}(.*?)\{%-?\s*endschema\s*-?%\}", re.S)
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -64,20 +66,21 @@ def environment() -> Environment:
     return env
 
 
-@lru_cache(maxsize=1)
-def _parsed(mtime: float):
-    source = BLOCK.read_text(encoding="utf-8")
+@lru_cache(maxsize=4)
+def _parsed(path, mtime: float, snippets: float):
+    source = path.read_text(encoding="utf-8")
     schema = json.loads(SCHEMA.search(source).group(1))
     return environment().from_string(SCHEMA.sub("", source)), schema
 
 
-def block() -> tuple:
-    """(template, schema), parsed again whenever the .liquid file changes (merchants edit it live)."""
-    return _parsed(BLOCK.stat().st_mtime)
+def block(path=BLOCK) -> tuple:
+    """(template, schema), parsed again whenever the .liquid file or a snippet changes (merchants edit them live)."""
+    snippets = max(snippet.stat().st_mtime for snippet in (EXTENSION / "snippets").glob("*.liquid"))
+    return _parsed(path, path.stat().st_mtime, snippets)
 
 
-def schema() -> dict:
-    return block()[1]
+def schema(path=BLOCK) -> dict:
+    return block(path)[1]
 
 
 def schema_text(value):
@@ -90,10 +93,10 @@ def schema_text(value):
     return node if isinstance(node, str) else value
 
 
-def editor_settings() -> list[dict]:
+def editor_settings(path=BLOCK) -> list[dict]:
     """The schema's settings with their labels, infos and option labels resolved, for the preview panel."""
     resolved = []
-    for setting in schema()["settings"]:
+    for setting in schema(path)["settings"]:
         item = {key: schema_text(value) for key, value in setting.items() if key != "options"}
         if "options" in setting:
             item["options"] = [{**option, "label": schema_text(option["label"])} for option in setting["options"]]
@@ -101,10 +104,10 @@ def editor_settings() -> list[dict]:
     return resolved
 
 
-def settings(given: dict | None = None) -> dict:
+def settings(given: dict | None = None, path=BLOCK) -> dict:
     """The block's settings: schema defaults, overridden by valid given values (invalid ones are ignored)."""
     values = {}
-    for setting in schema()["settings"]:
+    for setting in schema(path)["settings"]:
         if "id" not in setting:  # a header: no value
             continue
         key, kind = setting["id"], setting["type"]
@@ -126,10 +129,17 @@ def settings(given: dict | None = None) -> dict:
 
 
 def render(
-    product: dict, variant: dict, product_id: str, locale: str, given: dict | None = None, block_id: str = "preview"
+    product: dict,
+    variant: dict,
+    product_id: str,
+    locale: str,
+    given: dict | None = None,
+    block_id: str = "preview",
+    path=BLOCK,
 ) -> str:
-    """The block's HTML for one product page, as Shopify would render it for a shopper in `locale`."""
-    template, _ = block()
+    """A block's HTML for one product page (the app block, or the app embed with path=EMBED), as Shopify would
+    render it for a shopper in `locale`."""
+    template, _ = block(path)
     product_drop = {
         "id": int(product_id.rsplit("/", 1)[-1]),
         "title": product["title"],
@@ -138,7 +148,7 @@ def render(
     }
     return template.render(
         product=product_drop,
-        block={"id": block_id, "settings": settings(given)},
+        block={"id": block_id, "settings": settings(given, path)},
         request={"locale": {"iso_code": locale}},
         __strings=catalog(locale),
     )

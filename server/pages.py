@@ -76,17 +76,36 @@ def chosen_locale() -> str:
     return locale if locale in locales() else "en"
 
 
+# ?embed=...: the app embed instead of the app block, placed after the product form or floating.
+EMBED_PLACEMENTS = ("after", "floating")
+
+
+def tryon_markup(product: dict, variant: dict, product_id: str, locale: str, settings: dict) -> tuple:
+    """(app block HTML, app embed HTML, the scripts their schemas name) for the page's query.
+
+    Default: the app block. ?widget=off: neither, the baseline the page-impact benchmark compares with.
+    ?embed=after|floating: the app embed instead (and the block as well with ?block=on: then the embed stays out).
+    """
+    if request.args.get("widget") == "off":
+        return "", "", []
+    embed = request.args.get("embed")
+    block_html, embed_html, scripts = "", "", []
+    if embed not in EMBED_PLACEMENTS or request.args.get("block") == "on":
+        block_html = liquid_block.render(product, variant, product_id, locale, settings)
+        scripts.append("/assets/" + liquid_block.schema()["javascript"])
+    if embed in EMBED_PLACEMENTS:
+        given = {**settings, "placement": embed}
+        embed_html = liquid_block.render(product, variant, product_id, locale, given, "embed", liquid_block.EMBED)
+        scripts.append("/assets/" + liquid_block.schema(liquid_block.EMBED)["javascript"])
+    return block_html, embed_html, scripts
+
+
 def render_product(product_id: str, settings: dict | None = None, template: str = "pages/product.html", **extra):
     """A product page whose try-on block is rendered from extension/blocks/tryon.liquid itself."""
     product = PRODUCTS[product_id]
     variants = variants_of(product)
     locale = chosen_locale()
-    # ?widget=off: the same page without the app block, the baseline the page-impact benchmark compares with.
-    if request.args.get("widget") == "off":
-        block_html, block_script = "", None
-    else:
-        block_html = liquid_block.render(product, variants[0], product_id, locale, settings)
-        block_script = "/assets/" + liquid_block.schema()["javascript"]
+    block_html, embed_html, scripts = tryon_markup(product, variants[0], product_id, locale, settings or {})
     # ?heavy=1: large gallery images and third-party-like script, as real themes carry (the benchmark's heavy page).
     return render_template(
         template,
@@ -97,7 +116,8 @@ def render_product(product_id: str, settings: dict | None = None, template: str 
         lang=locale,
         locales=locales(),
         block_html=Markup(block_html),
-        block_script=block_script,
+        embed_html=Markup(embed_html),
+        scripts=scripts,
         heavy=request.args.get("heavy") == "1",
         **extra,
     )

@@ -16,6 +16,7 @@ from .pages import variants_of
 from .scenarios import SCENARIOS
 
 bp = Blueprint("preview", __name__, url_prefix="/preview")
+EMBED_OWN = ("after_selector", "position")
 
 # Each state of the gallery: a timeline (or none) and what the frame does to reach it.
 # `open`: open the dialog; `attach`: follow a generation made from the timeline.
@@ -54,11 +55,15 @@ for code in ("QUOTA_EXCEEDED", "RATE_LIMIT_EXCEEDED", "BILLING_NOT_ALLOWED", "CR
 
 @bp.get("/")
 def index():
-    """Settings generated from the block's schema, a scenario, language and theme picker, and the block live."""
+    """Settings generated from the block's schema, the placement (app block, or the app embed after an element or
+    floating), a scenario, language and theme picker, and the widget live."""
     return render_template(
         "preview/index.html",
         settings=liquid_block.editor_settings(),
         defaults=liquid_block.settings(),
+        # The embed's own settings besides its placement (the preview's switch); the rest are the block's.
+        embed_settings=[s for s in liquid_block.editor_settings(liquid_block.EMBED) if s.get("id") in EMBED_OWN],
+        embed_defaults=liquid_block.settings(None, liquid_block.EMBED),
         scenarios=SCENARIOS,
         locales=locales(),
     )

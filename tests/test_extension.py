@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 
+import build
 from server import create_app
 from server import liquid_block
 from server.catalog import PRODUCTS
@@ -24,11 +26,15 @@ LIQUID_LIMIT = 100 * 1024
 EXTENSION_LIMIT = 10 * 1024 * 1024
 
 
-def render(locale="en", **settings):
+def render(locale="en", path=liquid_block.BLOCK, **settings):
     product = PRODUCTS[PRODUCT_ID]
     variant = {**product["variants"][0], "image": "/_storage/products/9001.png"}
     with create_app().app_context():
-        return liquid_block.render(product, variant, PRODUCT_ID, locale, settings)
+        return liquid_block.render(product, variant, PRODUCT_ID, locale, settings, path=path)
+
+
+def render_embed(locale="en", **settings):
+    return render(locale, liquid_block.EMBED, **settings)
 
 
 def widget_strings(html: str) -> dict:
@@ -111,10 +117,12 @@ def test_json_filter_is_safe_inside_a_script():
         )
 
 
-def test_schema_is_shopify_shaped():
-    schema = liquid_block.schema()
-    assert schema["target"] == "section" and schema["enabled_on"] == {"templates": ["product"]}
+@pytest.mark.parametrize(("path", "target"), [(liquid_block.BLOCK, "section"), (liquid_block.EMBED, "body")])
+def test_schema_is_shopify_shaped(path, target):
+    schema = liquid_block.schema(path)
+    assert schema["target"] == target and schema["enabled_on"] == {"templates": ["product"]}
     assert (EXTENSION / "assets" / schema["javascript"]).exists(), "the schema names a built asset"
+    assert schema["javascript"] in build.PAGE_LOAD_FILES, "build.py holds it to the page-load budget"
     ids = [setting["id"] for setting in schema["settings"] if setting["type"] != "header"]
     assert len(ids) == len(set(ids))
     assert all("content" in setting for setting in schema["settings"] if setting["type"] == "header")
@@ -139,10 +147,61 @@ def test_extension_folder_follows_shopifys_rules():
         allowed = ALLOWED[relative.parts[0]]
         assert allowed is None or path.suffix in allowed, f"{relative} has a file type Shopify refuses there"
         if path.suffix == ".js":
-            limit = JS_LIMIT if path.name == "tryon-widget.js" else LAZY_JS_LIMIT
+            limit = JS_LIMIT if path.name in build.PAGE_LOAD_FILES else LAZY_JS_LIMIT
             assert path.stat().st_size <= limit, f"{relative} is over {limit} bytes"
         if path.suffix == ".liquid":
             liquid += path.stat().st_size
         if path.suffix == ".json":
             json.loads(path.read_text(encoding="utf-8"))
     assert liquid <= LIQUID_LIMIT and total <= EXTENSION_LIMIT
+
+
+def embed_template(html: str) -> dict:
+    """The embed's <template> attributes (what tryon-embed.js reads)."""
+    attributes = re.search(r"<template(.*?)>", html, re.S).group(1)
+    return {name: unescape(value) for name, value in re.findall(r'([\w-]+)="([^"]*)"', attributes)}
+
+
+@pytest.mark.parametrize("placement", ["after", "floating"])
+def test_embed_renders_the_blocks_widget_inert_in_both_placements(placement):
+    settings = {"label": "See it on you", "accent_color": "#0a783c", "show_cart": "false", "language": "fr"}
+    html = render_embed(placement=placement, **settings)
+    assert html.strip().startswith("<template") and html.strip().endswith("</template>"), "inert until placed"
+    assert embed_template(html) == {
+        "data-placement": placement,
+        "data-after": "form[action*='/cart/add']",
+        "data-src": "/assets/tryon-widget.js",
+    }
+    block = render(**settings)
+    # The same element, attributes and strings as the app block (only the id differs: one per block).
+    assert tag(html).replace("tryon-preview", "x") == tag(block).replace("tryon-preview", "x")
+    assert widget_strings(html) == widget_strings(block) and widget_strings(html)["button"] == "Essayer"
+    assert "#tryon-preview[data-floating] { position: fixed;" in html and "right: 16px" in html
+    assert "left: 16px" in render_embed(position="bottom_left") and "[data-floating]" not in block
+
+
+def test_embed_takes_the_merchants_selector_escaped():
+    selector = '.product-form"><script>alert(1)</script>'
+    html = render_embed(after_selector=selector)
+    assert "<script>alert" not in html and embed_template(html)["data-after"] == selector
+
+
+def test_embed_renders_nothing_without_a_product():
+    template, _ = liquid_block.block(liquid_block.EMBED)
+    settings = liquid_block.settings(None, liquid_block.EMBED)
+    assert template.render(product=None, block={"id": "e", "settings": settings}).strip() == ""
+
+
+def test_embed_offers_every_setting_of_the_block_unchanged():
+    """Schemas cannot share JSON, so this is the contract between the two: the merchant sets the embed as the block."""
+    block = [s for s in liquid_block.schema()["settings"] if s["type"] != "header"]
+    embed = {s["id"]: s for s in liquid_block.schema(liquid_block.EMBED)["settings"] if "id" in s}
+    assert [embed.get(setting["id"]) for setting in block] == block
+    assert set(embed) - {s["id"] for s in block} == {"placement", "after_selector", "position"}
+
+
+def test_readme_deep_links_name_the_blocks_and_their_targets():
+    readme = (EXTENSION.parent / "README.md").read_text(encoding="utf-8")
+    links = dict(re.findall(r"[?&](addAppBlockId|activateAppId)=<client_id>/([\w-]+)", readme))
+    assert liquid_block.schema(EXTENSION / "blocks" / f"{links['addAppBlockId']}.liquid")["target"] == "section"
+    assert liquid_block.schema(EXTENSION / "blocks" / f"{links['activateAppId']}.liquid")["target"] == "body"

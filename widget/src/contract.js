@@ -9,6 +9,8 @@
 //     photo    -> { mount(flow) }                      the photo step: consent, pick, drop, downscale (tryon-photo.js)
 //     en       -> { [key]: text }                      the built-in English strings (tryon-en.js)
 //     features -> { mount(flow) }                      result features and analytics (tryon-features.js)
+// - tryon-embed.js (the app embed's page-load file) shares nothing with the others: it reads the embed's
+//   <template data-tryon-embed> (data-placement, data-after, data-src) and loads tryon-widget.js by its data-src.
 // - The dialog talks back to the element only through attributes (`state`, `generation-id`) and DOM events
 //   (tryon-status, tryon-complete, tryon-fail); the element tells the dialog it left the page with DISCONNECT.
 
