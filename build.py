@@ -61,9 +61,14 @@ def english() -> dict:
     return json.loads((LOCALES / "en.default.json").read_text(encoding="utf-8"))["tryon"]
 
 
+def defines() -> list[str]:
+    """The constants the sources read: the version (analytics) and the button's English words (the shell)."""
+    shell_en = {key: english()[key] for key in SHELL_STRINGS}
+    return [f"--define:VERSION={json.dumps(version())}", f"--define:SHELL_EN={json.dumps(shell_en)}"]
+
+
 def esbuild_args(entries: list[tuple[str, str]], dist: Path = DIST) -> list[str]:
     """One esbuild run for every entry, so a `_` property mangled in two files gets one name (one mangle cache)."""
-    shell_en = {key: english()[key] for key in SHELL_STRINGS}
     return [
         str(ESBUILD),
         *(f"{Path(out).stem}={entry}" for out, entry in entries),
@@ -73,8 +78,7 @@ def esbuild_args(entries: list[tuple[str, str]], dist: Path = DIST) -> list[str]
         "--target=es2021",
         "--sourcemap=external",
         "--mangle-props=^_",
-        f"--define:VERSION={json.dumps(version())}",
-        f"--define:SHELL_EN={json.dumps(shell_en)}",
+        *defines(),
         "--legal-comments=none",
         "--charset=utf8",
         "--log-level=warning",
@@ -226,6 +230,8 @@ def build(entries: list[tuple[str, str]] = ENTRIES, dist: Path = DIST, assets: P
     if problems:
         return 1
     if assets is not None:
+        if build_package(dist / "npm"):
+            return 1
         for folder in (assets, KIT_ASSETS):
             folder.mkdir(parents=True, exist_ok=True)
             for stale in folder.glob("*.js"):
@@ -233,6 +239,42 @@ def build(entries: list[tuple[str, str]] = ENTRIES, dist: Path = DIST, assets: P
             for path in scripts:
                 shutil.copy2(path, folder / path.name)
         write_strings_snippet()
+    return 0
+
+
+# The npm package's modules (package.json "exports"): ES modules for headless stores' own bundlers, in one run with
+# code splitting, so the client and the element share one copy of the error classes and the element's parts stay
+# separate chunks the app loads on first use. Not minified and not mangled: the app's bundler minifies.
+PACKAGE = DIST / "npm"
+PACKAGE_ENTRIES = [("client", "widget/src/package/client.js"), ("element", "widget/src/package/element.js")]
+
+
+def package_args(out: Path = PACKAGE) -> list[str]:
+    return [
+        str(ESBUILD),
+        *(f"{name}={entry}" for name, entry in PACKAGE_ENTRIES),
+        "--bundle",
+        "--format=esm",
+        "--splitting",
+        "--target=es2021",
+        "--sourcemap",
+        *defines(),
+        "--chunk-names=chunks/[name]-[hash]",
+        "--charset=utf8",
+        "--log-level=warning",
+        f"--outdir={out}",
+    ]
+
+
+def build_package(out: Path = PACKAGE) -> int:
+    """The npm package's modules into dist/npm/; 0 on success, 1 on an esbuild error."""
+    result = subprocess.run(package_args(out), cwd=ROOT, capture_output=True, text=True)
+    sys.stderr.write(result.stderr)
+    if result.returncode:
+        print("error: esbuild could not build the npm package's modules (see its message above)", file=sys.stderr)
+        return 1
+    files = [path for path in out.rglob("*.js")]
+    print(f"{shown(out) + '/ (npm package)':<36}{sum(p.stat().st_size for p in files):>10,}  {len(files)} modules")
     return 0
 
 

@@ -74,7 +74,7 @@ def setup(extras: str = "") -> None:
         npm = shutil.which("npm")
         if not npm:
             sys.exit("[dev] npm is not on PATH; install Node.js 18+ with npm, then run this again")
-        say("installing the pinned npm tools: esbuild, ESLint, Prettier, Theme Check (npm ci)")
+        say("installing the pinned npm tools: esbuild, ESLint, Prettier, Theme Check, TypeScript (npm ci)")
         run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
         mark("npm", node_deps)
     say("building the widget (python build.py)")

@@ -1,8 +1,8 @@
 """Live reload for development (`python -m server --live-reload`, which `python3 dev.py serve` uses).
 
 A change under widget/ or extension/locales/ runs the whole build (build.py: sizes, budgets, the copy into
-extension/assets/, the strings snippet); a change to the block or a template needs none (both are read again
-when they change). Either way every open development page reloads: it listens to /_live/events (server-sent
+extension/assets/, the strings snippet); a change to a block, a snippet or a template needs none (each is read
+again when it changes). Either way every open development page reloads: it listens to /_live/events (server-sent
 events) through /_live/reload.js, which only our own pages include, never the built widget or the extension.
 """
 
@@ -20,7 +20,7 @@ from flask import current_app
 from . import ROOT
 
 BUILD_INPUTS = (ROOT / "widget", ROOT / "extension" / "locales")
-WATCHED = (*BUILD_INPUTS, ROOT / "extension" / "blocks", ROOT / "templates")
+WATCHED = (*BUILD_INPUTS, ROOT / "extension" / "blocks", ROOT / "extension" / "snippets", ROOT / "templates")
 # An open stream ends after this and the browser reconnects, so no thread is held for ever.
 STREAM_SECONDS = 300
 RELOAD_JS = "new EventSource('/_live/events').onmessage = () => location.reload();\n"
@@ -56,11 +56,18 @@ def load_build():
     return module
 
 
+def sources(build) -> dict:
+    """The watched files and their times, without the snippet the build writes (else each build would reload twice)."""
+    files = build.snapshot(WATCHED)
+    files.pop(build.STRINGS_SNIPPET, None)
+    return files
+
+
 def watch(live: LiveReload, stop: threading.Event, interval: float = 0.3) -> None:
     build = load_build()
-    before = build.snapshot(WATCHED)
+    before = sources(build)
     while not stop.wait(interval):
-        now = build.snapshot(WATCHED)
+        now = sources(build)
         if now == before:
             continue
         changed = {path for path in now.keys() | before.keys() if now.get(path) != before.get(path)}

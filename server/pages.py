@@ -51,6 +51,22 @@ def strict_page():
     return html, {"Content-Security-Policy": STRICT_CSP}
 
 
+@bp.get("/headless/")
+def headless_page():
+    """The npm package's element on a headless store's page (module import, strict CSP); ?adapter= and ?status-url=
+    are passed to the element, as a store pointing the status at its own server route would set them."""
+    product = PRODUCTS[DEFAULT_PRODUCT_ID]
+    attributes = {name: request.args[name] for name in ("adapter", "status-url") if name in request.args}
+    html = render_template(
+        "pages/headless.html",
+        product=product,
+        product_id=DEFAULT_PRODUCT_ID,
+        variant=variants_of(product)[0],
+        attributes=attributes,
+    )
+    return html, {"Content-Security-Policy": STRICT_CSP}
+
+
 LOCALES = ROOT / "extension" / "locales"
 
 

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 RUFF = [sys.executable, "-m", "ruff"]
 BIN = ROOT / "node_modules" / ".bin"
 JS = ["widget", "tests/support"]
+# TypeScript (the package's declarations and typed example): Prettier formats it; tsc checks it (test_package.py).
+TS = ["types", "tests/types"]
 
 
 def lint(folder: Path) -> list[tuple[str, subprocess.CompletedProcess]]:
@@ -23,13 +25,14 @@ def lint(folder: Path) -> list[tuple[str, subprocess.CompletedProcess]]:
     if not (BIN / "eslint").exists():
         pytest.fail("ESLint is not installed: run `python3 dev.py test` (npm ci installs it)")
     js = [path for path in JS if (folder / path).exists()]
+    ts = [path for path in TS if (folder / path).exists()]
     runs = {
         "ruff check": [*RUFF, "check", "--no-cache", "."],
         "ruff format": [*RUFF, "format", "--check", "--no-cache", "."],
     }
     if js:
         runs["eslint"] = [str(BIN / "eslint"), "--no-color", *js]
-        runs["prettier"] = [str(BIN / "prettier"), "--check", "--no-color", *js]
+        runs["prettier"] = [str(BIN / "prettier"), "--check", "--no-color", *js, *ts]
     results = [(name, subprocess.run(cmd, cwd=folder, capture_output=True, text=True)) for name, cmd in runs.items()]
     return [(name, result) for name, result in results if result.returncode != 0]
 

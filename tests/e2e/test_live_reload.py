@@ -91,7 +91,7 @@ def test_edits_rebuild_copy_and_reload_the_open_page(page: Page, copy) -> None:
     expect(page.frame_locator("iframe").first.locator("tryon-widget [part=button]")).to_contain_text("Try it on now")
 
     with page.expect_event("load", timeout=15_000):
-        edit(folder / "extension/blocks/tryon.liquid", "<tryon-widget", "<!-- edited live --><tryon-widget")
+        edit(folder / "extension/snippets/tryon-widget.liquid", "<tryon-widget", "<!-- edited live --><tryon-widget")
 
     with page.expect_event("load", timeout=15_000):
         edit(folder / "widget/src/shell/element.js", "min-height:52px", "min-height:52px;" + "x" * 400)

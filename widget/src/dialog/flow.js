@@ -8,7 +8,7 @@
 import { jobKey, load, PHOTO_KEY, resultKey, save } from '../storage.js';
 import { failure } from './failures.js';
 import { mountDialog } from './markup.js';
-import { settings } from './settings.js';
+import { settings, warn } from './settings.js';
 import { format } from './strings.js';
 import { Wait } from './wait.js';
 
@@ -74,7 +74,18 @@ export class Flow {
 
   /** One client per widget, so its share links are reused; only what the merchant set is passed. */
   client() {
-    return (this._client ??= window.TryOn.parts.client.createClient({ proxyPath: settings(this.host).proxyPath }));
+    if (!this._client) {
+      const { createClient } = window.TryOn.parts.client;
+      const { proxyPath, adapter, statusUrl } = settings(this.host);
+      try {
+        this._client = createClient({ proxyPath, adapter, statusUrl });
+      } catch (error) {
+        // An unknown adapter, or a status-url without {id}: said once, and the defaults are used.
+        warn(`ignoring adapter and status-url: ${error.message}`);
+        this._client = createClient({ proxyPath });
+      }
+    }
+    return this._client;
   }
 
   /** Reflect `state` on the host (the element labels its button from it); tryon-status on each change and status. */

@@ -3,7 +3,7 @@
 
 // Each problem is said once per page, however often the attributes are read (start, then follow).
 const warned = new Set();
-function warn(message) {
+export function warn(message) {
   if (!warned.has(message)) console.warn('<tryon-widget>: ' + message);
   warned.add(message);
 }
@@ -33,6 +33,9 @@ export function settings(host) {
     variantId: attr('variant-id'),
     productImage: imageUrl(host),
     proxyPath: attr('proxy-path'),
+    // A headless store's own server route for the status (the Try-On API v1 shape: adapter="genlook-api").
+    adapter: attr('adapter'),
+    statusUrl: attr('status-url'),
     pollIntervalMs: number(host, 'poll-interval', (value) => value > 0 && value < Infinity),
     maxAttempts: number(host, 'max-attempts', (value) => Number.isInteger(value) && value > 0),
   };

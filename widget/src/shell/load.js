@@ -3,16 +3,21 @@ import { CLIENT_METHODS, fileOf, UI_PARTS } from '../contract.js';
 
 const SCRIPT_URL = document.currentScript?.src;
 const loading = {};
+/** `load(name)`, when set, loads a part instead of a script tag: the npm package's element uses its bundler's import(). */
+export const hooks = {};
 
 /** Load one part's file once per page (again after a failure); resolves what it registered (contract.js). */
 export function part(name) {
-  return (loading[name] ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = new URL(fileOf(name), SCRIPT_URL || document.baseURI).href;
-    script.onload = () => resolve(window.TryOn.parts[name]);
-    script.onerror = () => reject(new Error('Could not load ' + script.src));
-    document.head.append(script);
-  }).catch((error) => {
+  return (loading[name] ??= (
+    hooks.load?.(name) ||
+    new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = new URL(fileOf(name), SCRIPT_URL || document.baseURI).href;
+      script.onload = () => resolve(window.TryOn.parts[name]);
+      script.onerror = () => reject(new Error('Could not load ' + script.src));
+      document.head.append(script);
+    })
+  ).catch((error) => {
     delete loading[name];
     throw error;
   }));

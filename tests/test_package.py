@@ -1,0 +1,115 @@
+"""The npm package `tryon-widget` for headless stores: its exports, its types (checked by the pinned tsc), what
+`npm pack` puts in it, and that the client imports and runs in Node, where there is no DOM."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import build
+
+ROOT = Path(__file__).resolve().parents[1]
+TSC = ROOT / "node_modules" / ".bin" / "tsc"
+EXAMPLE = ROOT / "tests" / "types" / "example.ts"
+PACKAGE = json.loads((ROOT / "package.json").read_text())
+
+
+def run(*command, cwd=ROOT, timeout=120) -> subprocess.CompletedProcess:
+    return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} is needed: install Node.js with npm")
+    return found
+
+
+def tsc(*arguments, cwd=ROOT) -> subprocess.CompletedProcess:
+    if not TSC.exists():
+        pytest.fail("TypeScript is not installed: run `python3 dev.py test` (npm ci installs it)")
+    return run(tool("node"), TSC, *arguments, cwd=cwd)
+
+
+def test_exports_name_built_modules_and_their_types():
+    assert PACKAGE["name"] == "tryon-widget" and PACKAGE["type"] == "module" and "private" not in PACKAGE
+    assert set(PACKAGE["exports"]) == {"./client", "./element", "./package.json"}
+    for name in ("./client", "./element"):
+        target = PACKAGE["exports"][name]
+        assert list(target) == ["types", "default"], "types first, as TypeScript reads conditions in order"
+        assert (ROOT / target["types"]).is_file() and (ROOT / target["default"]).is_file(), target
+    assert PACKAGE["sideEffects"] == [PACKAGE["exports"]["./element"]["default"]], "only the element defines"
+    assert PACKAGE["version"] == build.version(), "one version: pyproject.toml's"
+
+
+def test_typed_example_compiles_under_strict():
+    result = tsc("-p", "tests/types")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads((ROOT / "tests" / "types" / "tsconfig.json").read_text())["compilerOptions"]["strict"] is True
+
+
+def test_each_expected_error_is_a_real_type_error(tmp_path):
+    """Without its `@ts-expect-error`, each marked line fails to compile, and nothing else does."""
+    lines = EXAMPLE.read_text().splitlines()
+    marked = [number for number, line in enumerate(lines) if line.lstrip().startswith("// @ts-expect-error")]
+    assert len(marked) >= 8
+    kept = [line for line in lines if not line.lstrip().startswith("// @ts-expect-error")]
+    (tmp_path / "example.ts").write_text("\n".join(kept) + "\n")
+    config = json.loads((ROOT / "tests" / "types" / "tsconfig.json").read_text())
+    config["compilerOptions"]["paths"] = {
+        "tryon-widget/client": [str(ROOT / "types" / "client.d.ts")],
+        "tryon-widget/element": [str(ROOT / "types" / "element.d.ts")],
+    }
+    (tmp_path / "tsconfig.json").write_text(json.dumps(config))
+    result = tsc("-p", tmp_path, "--pretty", "false")
+    failing = sorted({int(line) for line in re.findall(r"example\.ts\((\d+),\d+\): error", result.stdout)})
+    # The line under the n-th marker moved up by n + 1 once the markers were taken out.
+    assert failing == [number - index + 1 for index, number in enumerate(marked)], result.stdout
+
+
+def test_npm_pack_holds_exactly_the_package():
+    assert (ROOT / "dist" / "npm" / "client.js").exists(), "run python build.py first"
+    result = run(tool("npm"), "pack", "--dry-run", "--json", "--ignore-scripts")
+    assert result.returncode == 0, result.stderr[-2000:]
+    packed = {entry["path"] for entry in json.loads(result.stdout)[0]["files"]}
+    built = {str(path.relative_to(ROOT)) for path in (ROOT / "dist" / "npm").rglob("*") if path.is_file()}
+    scripts = {f"dist/{name}" for name, _ in build.ENTRIES if name != build.EMBED_FILE}
+    expected = {"LICENSE", "README.md", "package.json", "types/client.d.ts", "types/element.d.ts"} | built | scripts
+    assert packed == expected, (packed - expected, expected - packed)
+
+
+NODE_CHECK = """
+const { createClient, ApiError, GenerationFailedError } = await import('tryon-widget/client');
+const answers = [
+  { status: 'PROCESSING' },
+  { status: 'COMPLETED', resultImageUrl: 'https://cdn.example/result.jpg' },
+  { status: 'FAILED', errorCode: 'INVALID_IMAGE', errorMessage: 'No person found' },
+];
+const asked = [];
+const fetch = async (url) => {
+  asked.push(String(url));
+  return new Response(JSON.stringify(answers.shift()), { headers: { 'Content-Type': 'application/json' } });
+};
+const statusUrl = 'https://shop.example/api/tryon/generations/{id}';
+const client = createClient({ adapter: 'genlook-api', statusUrl, fetch });
+const done = await client.waitForGeneration('gen 1', { pollIntervalMs: 1 });
+const failed = await client.waitForGeneration('gen 1', { pollIntervalMs: 1 }).catch((error) => error);
+console.log(JSON.stringify({ done: done.resultImageUrl, asked, dom: typeof document + typeof window,
+  failed: [failed instanceof GenerationFailedError, failed instanceof ApiError, failed.name, failed.code] }));
+"""
+
+
+def test_client_imports_and_polls_in_node_without_a_dom():
+    result = run(tool("node"), "--input-type=module", "-e", NODE_CHECK)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "done": "https://cdn.example/result.jpg",
+        "asked": ["https://shop.example/api/tryon/generations/gen%201"] * 3,
+        "dom": "undefinedundefined",
+        "failed": [True, False, "GenerationFailedError", "INVALID_IMAGE"],
+    }

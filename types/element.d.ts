@@ -1,0 +1,95 @@
+// Types of "tryon-widget/element": importing it defines <tryon-widget> (widget/src/shell/element.js).
+// README.md ("The <tryon-widget> element") says what each attribute, state and event means.
+import type { CompletedGeneration, Generation } from './client.js';
+
+/** The `state` attribute the element reflects. */
+export type WidgetState =
+  | 'idle'
+  | 'unavailable'
+  | 'consent'
+  | 'uploading'
+  | 'pending'
+  | 'processing'
+  | 'completed'
+  | 'failed'
+  | 'timeout'
+  | 'error';
+
+/** The element's attributes (all strings in HTML); for JSX typings and setAttribute calls. */
+export interface TryOnWidgetAttributes {
+  /** `gid://shopify/Product/<number>` (required). */
+  'product-id': string;
+  'variant-id'?: string;
+  'product-title'?: string;
+  /** An http(s) or same-site URL. */
+  'product-image'?: string;
+  /** Base of the storefront API; default `/apps/proxy_genlook-x/public`. */
+  'proxy-path'?: string;
+  /** `genlook-api` for a headless store's own status route (with `status-url`). */
+  adapter?: 'genlook-proxy' | 'genlook-api' | 'sellerpic';
+  /** A URL with `{id}`, for example `/api/tryon/generations/{id}`. */
+  'status-url'?: string;
+  'generation-id'?: string;
+  /** ms between status polls; default 2000. */
+  'poll-interval'?: string;
+  /** Status answers before the timeout state; default 60. */
+  'max-attempts'?: string;
+  locale?: string;
+  label?: string;
+  'no-compare'?: '' | boolean;
+  'no-cart'?: '' | boolean;
+  'no-share'?: '' | boolean;
+  'no-download'?: '' | boolean;
+  'email-capture'?: '' | boolean;
+  'no-analytics'?: '' | boolean;
+}
+
+/** A strings catalog (keys of extension/locales/en.default.json's `tryon`); missing keys fall back to English. */
+export type TryOnStrings = Record<string, string>;
+
+export interface TryOnStatusDetail {
+  state: WidgetState;
+  generationId?: string;
+  status?: Generation;
+  error?: Error;
+}
+
+export interface TryOnFailDetail {
+  state: 'failed' | 'timeout' | 'error';
+  /** A TryOnError subclass from the client, or an Error with `code: 'RESULT_IMAGE'` when the result would not load. */
+  error: Error & { code?: string | null };
+}
+
+export interface TryOnCartAddDetail {
+  variantId: string;
+  quantity: number;
+  /** The line item Shopify's /cart/add.js answered. */
+  item: unknown;
+}
+
+export interface OpenOptions {
+  /** Follow this generation (as the `generation-id` attribute does) instead of opening the dialog. */
+  resume?: string;
+  /** When it started (ms since the epoch): the elapsed time goes on from there. */
+  startedAt?: number;
+}
+
+export class TryOnWidgetElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** The catalog in use: set it to change every string at once. */
+  strings: TryOnStrings;
+  /** Open the try-on dialog, loading its parts first. */
+  open(options?: OpenOptions): Promise<void>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tryon-widget': TryOnWidgetElement;
+  }
+  interface HTMLElementEventMap {
+    'tryon-status': CustomEvent<TryOnStatusDetail>;
+    'tryon-complete': CustomEvent<CompletedGeneration>;
+    'tryon-fail': CustomEvent<TryOnFailDetail>;
+    'tryon-cart-add': CustomEvent<TryOnCartAddDetail>;
+  }
+}

@@ -1,0 +1,18 @@
+// The npm package's "tryon-widget/element": importing it defines <tryon-widget>. Its parts load through the app's
+// own bundler (import(), so they become the app's lazy chunks) instead of script tags next to tryon-widget.js.
+import { TryOnWidgetElement } from '../shell/element.js';
+import { hooks } from '../shell/load.js';
+
+const PARTS = {
+  client: () => import('../client/part.js'),
+  dialog: () => import('../dialog/index.js'),
+  photo: () => import('../photo/index.js'),
+  features: () => import('../features/index.js'),
+  en: () => import('../strings/index.js'),
+};
+// Each part registers itself on window.TryOn.parts when it runs (contract.js).
+hooks.load = (name) => PARTS[name]().then(() => window.TryOn.parts[name]);
+
+if (!customElements.get('tryon-widget')) customElements.define('tryon-widget', TryOnWidgetElement);
+
+export { TryOnWidgetElement };
