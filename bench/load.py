@@ -18,8 +18,11 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-from .serve import put_config
-from .serve import running_server
+from tests.support.mock import control
+from tests.support.mock import unlimited
+from tests.support.server import running_server
+
+from . import LOG
 
 API = "/apps/proxy_genlook-x/public"
 POLL_S = 2.0
@@ -216,9 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{'requests':>10}{'done':>6}"
     )
     # The generator plays the proxy in front of many shoppers: each widget's X-Forwarded-For is its address.
-    with running_server(args.threads, "--trusted-proxy") as base:
-        limits = {name: {"limit": 1_000_000, "windowSeconds": 60} for name in ("upload", "fittingRoom", "share")}
-        put_config(base, {"scenario": "slow", "rateLimits": limits})
+    with running_server(args.threads, "--trusted-proxy", log=LOG) as base:
+        limits = unlimited(1_000_000)
+        control(base, "PUT", "/config", {"scenario": "slow", "rateLimits": limits})
         for count in [int(n) for n in args.widgets.split(",")]:
             row = asyncio.run(ramp_step(base, count, args.seconds, image))
             print(

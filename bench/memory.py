@@ -20,7 +20,9 @@ from urllib.parse import urlsplit
 
 from PIL import Image
 
-from .serve import running_server
+from tests.support.server import running_server
+
+from . import LOG
 
 API = "/apps/proxy_genlook-x/public"
 MB = 1024 * 1024
@@ -147,7 +149,7 @@ def summary(statuses: list[int]) -> str:
 
 def measure(name: str, run, *options: str) -> None:
     process = []
-    with running_server(16, *options, process_out=process) as base:
+    with running_server(16, *options, process_out=process, log=LOG) as base:
         pid = process[0].pid
         time.sleep(0.3)
         rest = kib(pid, "VmRSS")

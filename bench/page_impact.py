@@ -22,8 +22,9 @@ from playwright.sync_api import sync_playwright
 from tests.support.browser import CHROMIUM_FLAGS as FLAGS
 from tests.support.browser import chromium_path
 from tests.support.browser import launch
+from tests.support.server import running_server
 
-from .serve import running_server
+from . import LOG
 
 # The files a press loads (tryon-client.js, tryon-dialog.js, ...): never before the first press.
 LAZY = re.compile(r"/tryon-(?!widget)[a-z]+\.js")
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--lighthouse", type=int, default=3, help="Lighthouse runs per page (0: skip)")
     args = parser.parse_args(argv)
-    with running_server() as base, sync_playwright() as playwright:
+    with running_server(log=LOG) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         heavy = ["heavy=1"] if args.heavy else []
         pages = {

@@ -8,11 +8,9 @@ delay runs in real time.
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import tempfile
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -20,22 +18,14 @@ from playwright.sync_api import sync_playwright
 
 from server.scenarios import SCENARIOS
 from tests.support.browser import launch
+from tests.support.mock import control
+from tests.support.mock import unlimited
+from tests.support.server import running_server
+from tests.support.storefront import try_on
 
-from .serve import put_config
-from .serve import running_server
+from . import LOG
 
 ENDED = ("completed", "failed", "timeout", "error")
-
-
-def post(url: str, path: str, body: dict | None = None) -> dict:
-    request = urllib.request.Request(
-        url + path, data=json.dumps(body or {}).encode(), method="POST", headers={"Content-Type": "application/json"}
-    )
-    return json.loads(urllib.request.urlopen(request).read())
-
-
-def get(url: str, path: str) -> dict:
-    return json.loads(urllib.request.urlopen(url + path).read())
 
 
 def photo_file() -> str:
@@ -44,16 +34,6 @@ def photo_file() -> str:
     path = Path(tempfile.mkdtemp()) / "me.jpg"
     Image.new("RGB", (600, 800), (180, 190, 200)).save(path, "JPEG")
     return str(path)
-
-
-def start_try_on(page, photo: str) -> None:
-    page.on("filechooser", lambda chooser: chooser.set_files(photo))
-    page.locator("tryon-widget [part=button]").click()
-    dialog = page.locator("tryon-widget dialog")
-    dialog.get_by_role("checkbox").check()
-    dialog.get_by_role("button", name="Choose a photo").click()
-    dialog.locator("[part=preview]").wait_for()
-    dialog.get_by_role("button", name="Create my try-on").click()
 
 
 def category(path: str) -> str:
@@ -70,9 +50,8 @@ def category(path: str) -> str:
 
 def fresh_mock(url: str, scenario: str) -> None:
     """A reset mock whose new jobs follow `scenario`, with limits no benchmark reaches."""
-    post(url, "/_mock/reset")
-    limits = {n: {"limit": 10_000, "windowSeconds": 60} for n in ("upload", "fittingRoom", "share")}
-    put_config(url, {"scenario": scenario, "rateLimits": limits})
+    control(url, "POST", "/reset")
+    control(url, "PUT", "/config", {"scenario": scenario, "rateLimits": unlimited()})
 
 
 def count_requests(browser, url: str, name: str, photo: str) -> tuple[str, Counter]:
@@ -82,17 +61,17 @@ def count_requests(browser, url: str, name: str, photo: str) -> tuple[str, Count
     page.clock.install()
     page.goto("/")
     page.wait_for_function("customElements.get('tryon-widget') !== undefined")
-    marker = len(get(url, "/_mock/requests")["requests"])
-    start_try_on(page, photo)
+    marker = len(control(url, "GET", "/requests")["requests"])
+    try_on(page, photo, interval=2000)
     state = ""
     for _ in range(400):
         state = page.locator("tryon-widget").get_attribute("state")
         if state in ENDED:
             break
         page.clock.run_for(1000)
-        post(url, "/_mock/clock", {"advanceMs": 1000})
+        control(url, "POST", "/clock", {"advanceMs": 1000})
     page.clock.run_for(6000)  # let the analytics batch go
-    requests = get(url, "/_mock/requests")["requests"][marker:]
+    requests = control(url, "GET", "/requests")["requests"][marker:]
     context.close()
     return state, Counter(category(r["path"]) for r in requests)
 
@@ -106,10 +85,10 @@ def completion_delays(browser, url: str, name: str, photo: str, runs: int) -> li
         page = context.new_page()
         page.goto("/")
         page.evaluate("() => document.addEventListener('tryon-complete', () => (window.shownAt = Date.now()))")
-        start_try_on(page, photo)
+        try_on(page, photo, interval=2000)
         page.wait_for_function("window.shownAt", timeout=90_000)
         gen_id = page.locator("tryon-widget").get_attribute("generation-id")
-        since = get(url, f"/_mock/generations/{gen_id}")["statusSinceMs"]
+        since = control(url, "GET", f"/generations/{gen_id}")["statusSinceMs"]
         delays.append(page.evaluate("window.shownAt") - since)
         context.close()
     return delays
@@ -117,7 +96,7 @@ def completion_delays(browser, url: str, name: str, photo: str, runs: int) -> li
 
 def main() -> int:
     photo = photo_file()
-    with running_server() as url, sync_playwright() as playwright:
+    with running_server(log=LOG) as url, sync_playwright() as playwright:
         browser = launch(playwright)
         print("requests per generation, widget defaults (2 s polls, 60 attempts), from the press of Create")
         print(f"{'scenario':<22}{'ends':<11}{'polls':>6}{'other API':>10}{'upload':>7}{'images':>7}{'total':>7}")

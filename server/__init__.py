@@ -92,9 +92,7 @@ def create_app(config: dict | None = None) -> Flask:
                 "status": response.status_code,
                 "at": int(state.now() * 1000),
             }
-            with state.lock:
-                if g.get("mock_epoch") == state.epoch:
-                    state.requests.append(entry, size=len(path) + 120)
+            state.log_request(entry, g.get("mock_epoch"))
         return response
 
     return app

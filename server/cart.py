@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from functools import partial
 
 from flask import Blueprint
 from flask import jsonify
@@ -97,18 +98,14 @@ def add():
         if variant.get("available") is False:
             return cart_error(422, f"The product '{product['title']} - {variant['title']}' is already sold out.")
         found.append((product_id, product, variant, quantity))
-    state = mock()
     token = cart_token() or secrets.token_hex(16)
-    added = []
-    with state.lock:
-        cart = state.carts.setdefault(token, {})
-        if sum(line["quantity"] for line in cart.values()) + sum(q for *_, q in found) > MAX_CART_QUANTITY:
-            return cart_error(422, f"A cart holds at most {MAX_CART_QUANTITY:,} items.")
-        for product_id, product, variant, quantity in found:
-            key = variant["id"]
-            total = cart.get(key, {}).get("quantity", 0) + quantity
-            cart[key] = line_item(product_id, product, variant, total)
-            added.append(cart[key])
+    additions = [
+        (variant["id"], quantity, partial(line_item, product_id, product, variant))
+        for product_id, product, variant, quantity in found
+    ]
+    added = mock().add_to_cart(token, additions, MAX_CART_QUANTITY)
+    if added is None:
+        return cart_error(422, f"A cart holds at most {MAX_CART_QUANTITY:,} items.")
     response = jsonify(
         {"items": added} if request.is_json and "items" in (request.get_json(silent=True) or {}) else added[0]
     )
@@ -119,10 +116,8 @@ def add():
 @bp.get("/cart.js")
 def show():
     """This browser's cart (from its cart cookie), in the Ajax Cart API's shape."""
-    state = mock()
     token = cart_token()
-    with state.lock:
-        items = list(state.carts.get(token or "", {}).values())
+    items = mock().cart_lines(token or "")
     return jsonify(
         {
             "token": token,
@@ -146,7 +141,5 @@ def page():
 @bp.post("/cart/clear.js")
 def clear():
     """Empty this browser's cart."""
-    state = mock()
-    with state.lock:
-        state.carts.pop(cart_token() or "", None)
+    mock().clear_cart(cart_token() or "")
     return show()

@@ -9,7 +9,6 @@ from .errors import APIError
 from .errors import json_body
 from .scenarios import SCENARIOS
 from .state import ConfigError
-from .state import merge_config
 from .state import mock
 from .timeline import TimelineError
 from .timeline import validate_timeline
@@ -63,21 +62,7 @@ def inspect_generation(gen_id: str):
     job = state.jobs.get(gen_id)
     if job is None:
         raise APIError(404, "Generation not found")
-    with state.lock:
-        step = job.cursor.peek(state.now())
-        return jsonify(
-            {
-                "generationId": job.id,
-                "taskId": str(job.task_id),
-                "status": job.status,
-                "createdAtMs": int(job.created_at * 1000),
-                "statusSinceMs": int(job.updated_at * 1000),
-                "polls": job.polls,
-                "stepIndex": job.cursor.index,
-                "nextStep": step,
-                "timeline": job.cursor.steps,
-            }
-        )
+    return jsonify(state.inspect(job))
 
 
 @bp.get("/config")
@@ -89,13 +74,10 @@ def get_config():
 @bp.put("/config")
 def put_config():
     """Change part of the config; unknown or ill-typed fields are refused as a whole."""
-    state = mock()
     try:
-        with state.lock:
-            state.config = merge_config(state.config, json_body())
+        return jsonify(mock().set_config(json_body()))
     except ConfigError as exc:
         raise APIError(400, str(exc)) from exc
-    return jsonify(state.config)
 
 
 @bp.get("/scenarios")
@@ -107,39 +89,26 @@ def scenarios():
 @bp.get("/requests")
 def requests_log():
     """Every request the mock answered outside /_mock, in order, `at` in epoch milliseconds."""
-    with mock().lock:
-        return jsonify({"requests": list(mock().requests)})
+    return jsonify({"requests": mock().records("requests")})
 
 
 @bp.get("/tracking")
 def tracking():
     """Recorded /tracking/events batches, and their events flattened in order."""
-    with mock().lock:
-        batches = list(mock().tracking)
+    batches = mock().records("tracking")
     return jsonify({"batches": batches, "events": [event for batch in batches for event in batch["events"]]})
 
 
 @bp.get("/emails")
 def emails():
     """Addresses accepted by /collect-email."""
-    with mock().lock:
-        return jsonify({"emails": list(mock().emails)})
+    return jsonify({"emails": mock().records("emails")})
 
 
 @bp.get("/usage")
 def usage():
     """What the mock keeps, by bytes against maxStoredBytes, and jobs against maxJobs."""
-    state = mock()
-    with state.lock:
-        return jsonify(
-            {
-                "storedBytes": state.budget.total,
-                "maxStoredBytes": state.config["maxStoredBytes"],
-                "byKind": {kind: size for kind, size in state.budget.by_kind.items() if size},
-                "jobs": len(state.jobs),
-                "maxJobs": state.config["maxJobs"],
-            }
-        )
+    return jsonify(mock().usage())
 
 
 @bp.post("/reset")
@@ -164,10 +133,8 @@ def clock():
     advance = payload.get("advanceMs")
     if isinstance(advance, bool) or not isinstance(advance, int) or not 0 <= advance <= 400 * 86400 * 1000:
         raise APIError(400, "advanceMs must be a whole number of milliseconds, 0 or more")
-    state = mock()
-    with state.lock:
-        # Dates past year 9999 cannot be written: the clock stays within ten years of the real one.
-        if state.clock_offset + advance / 1000 > MAX_CLOCK_OFFSET_SECONDS:
-            raise APIError(400, "advanceMs would move the mock's clock more than 10 years ahead; POST /_mock/reset")
-        state.clock_offset += advance / 1000
-    return jsonify({"offsetMs": int(state.clock_offset * 1000)})
+    # Dates past year 9999 cannot be written: the clock stays within ten years of the real one.
+    offset = mock().advance_clock(advance / 1000, MAX_CLOCK_OFFSET_SECONDS)
+    if offset is None:
+        raise APIError(400, "advanceMs would move the mock's clock more than 10 years ahead; POST /_mock/reset")
+    return jsonify({"offsetMs": int(offset * 1000)})

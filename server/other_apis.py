@@ -14,10 +14,10 @@ from flask import current_app
 from flask import jsonify
 from flask import request
 
+from .faults import fault_answer
 from .proxy_api import mock
 from .proxy_api import poll_job
 from .proxy_api import status_body
-from .proxy_api import transport_fault
 
 v1 = Blueprint("tryon_v1", __name__, url_prefix="/tryon/v1")
 sellerpic = Blueprint("sellerpic", __name__, url_prefix="/v1/api")
@@ -30,6 +30,19 @@ SELLERPIC_INVENTED_CODES = {
     "not_found": 404,
     "generation_failed": 50001,
     "server_error": 500,
+    "rate_limited": 429,
+}
+# Each kind of fault (faults.py), as each API words it: v1's code and message, SellerPic's msg.
+V1_ERRORS = {
+    "server_error": ("INTERNAL_ERROR", "Internal server error"),
+    "rate_limited": ("RATE_LIMITED", "Too many requests"),
+    # The code name for an unknown id is UNCONFIRMED in the reference; the SDK's class suggests this one.
+    "not_found": ("GENERATION_NOT_FOUND", "Generation not found"),
+}
+SELLERPIC_MESSAGES = {
+    "server_error": "Internal server error",
+    "rate_limited": "Too many requests",
+    "not_found": "Record Not Found",
 }
 
 
@@ -51,22 +64,25 @@ def v1_auth():
 def v1_generation(gen_id: str):
     """A job in the v1 shape: errorCode on typed failures, timestamps with milliseconds."""
     job = mock().jobs.get(gen_id)
-    # The code name for an unknown id is UNCONFIRMED in the reference; the SDK's class suggests this one.
     if job is None:
-        return v1_error(404, "GENERATION_NOT_FOUND", "Generation not found")
+        return v1_fault(404, "not_found", {})
     step, view = poll_job(job)
-    if "fault" not in step:
-        return jsonify(status_body(job, view, millis=True, error_code=True))
-    if step["fault"] == "http-500":
-        return v1_error(500, "INTERNAL_ERROR", "Internal server error")
-    if step["fault"] == "rate-limited":
-        return v1_error(429, "RATE_LIMITED", "Too many requests", {"Retry-After": str(step["retryAfter"])})
-    return transport_fault(step, job) or v1_error(404, "GENERATION_NOT_FOUND", "Generation not found")
+    if "fault" in step:
+        return fault_answer(step, job, v1_fault)
+    return jsonify(status_body(job, view, millis=True, error_code=True))
+
+
+def v1_fault(status: int, kind: str, headers: dict):
+    return v1_error(status, *V1_ERRORS[kind], headers)
 
 
 def envelope(data=None, code: int = 0, msg: str = "SUCCESS", status: int = 200, headers: dict | None = None):
     body = {"code": code, "data": data, "msg": msg, "success": code == 0, "traceId": secrets.token_hex(8)}
     return jsonify(body), status, headers or {}
+
+
+def sellerpic_fault(status: int, kind: str, headers: dict):
+    return envelope(code=SELLERPIC_INVENTED_CODES[kind], msg=SELLERPIC_MESSAGES[kind], status=status, headers=headers)
 
 
 @sellerpic.before_request
@@ -87,18 +103,10 @@ def sellerpic_generate():
     state = mock()
     job = state.jobs.get(state.jobs_by_task.get(int(raw), ""))
     if job is None:
-        return envelope(code=SELLERPIC_INVENTED_CODES["not_found"], msg="Record Not Found", status=404)
+        return sellerpic_fault(404, "not_found", {})
     step, view = poll_job(job)
     if "fault" in step:
-        if step["fault"] == "http-500":
-            return envelope(code=SELLERPIC_INVENTED_CODES["server_error"], msg="Internal server error", status=500)
-        if step["fault"] == "rate-limited":
-            return envelope(
-                code=429, msg="Too many requests", status=429, headers={"Retry-After": str(step["retryAfter"])}
-            )
-        return transport_fault(step, job) or envelope(
-            code=SELLERPIC_INVENTED_CODES["not_found"], msg="Record Not Found", status=404
-        )
+        return fault_answer(step, job, sellerpic_fault)
     body = status_body(job, view)
     item = {
         "id": str(job.task_id * 10 + 1),

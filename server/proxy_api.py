@@ -17,13 +17,13 @@ from flask import request
 from .errors import APIError
 from .errors import json_body
 from .errors import require_str
+from .faults import fault_answer
 from .numbers import DIGITS
 from .scenarios import BLOCK_MESSAGES
 from .scenarios import BLOCK_STATUS
 from .scenarios import SCENARIOS
 from .signature import verify
 from .state import Job
-from .state import Upload
 from .state import View
 from .state import mock
 from .storage import public_origin
@@ -39,10 +39,6 @@ EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 NOT_FOUND = {"message": "Generation not found"}
 # One analytics batch: 50 events with their context are about 20 KB; room to spare, no room for abuse.
 TRACKING_BATCH_BYTES = 256 * 1024
-HTML_ERROR_PAGE = (
-    "<!doctype html><html><head><title>Something went wrong</title></head>"
-    "<body><h1>There was a problem loading this website</h1></body></html>"
-)
 
 
 def iso(seconds: float, millis: bool = False) -> str:
@@ -110,8 +106,7 @@ def prepare_upload():
     state = mock()
     key = "tmp/" + secrets.token_hex(12)
     ttl = state.config["uploadTtlSeconds"]
-    with state.lock:
-        state.uploads[key] = Upload(key=key, expires_at=state.now() + ttl, created_at=state.now(), user=shopper())
+    state.new_upload(key, ttl, shopper())
     return jsonify({"uploadUrl": storage_origin() + signed_path(f"/_storage/upload/{key}", ttl), "uploadKey": key})
 
 
@@ -120,15 +115,11 @@ def upload_complete():
     """Step 3: check what was PUT, and turn it into a fileId the fitting room accepts."""
     key = require_str(json_body(), "uploadKey", limit=200)
     state = mock()
-    with state.lock:
-        upload = state.uploads.get(key)
-        if upload is None:
-            raise APIError(404, "Upload not found")
-        if upload.data is None:
-            raise APIError(400, "No file was uploaded for this key")
-        if upload.file_id is None:
-            upload.file_id = f"customer-media/acc_mock/file_{secrets.token_hex(8)}.jpg"
-            state.files[upload.file_id] = upload
+    upload = state.complete_upload(key)
+    if upload is None:
+        raise APIError(404, "Upload not found")
+    if upload.file_id is None:
+        raise APIError(400, "No file was uploaded for this key")
     ttl = state.config["resultTtlSeconds"]
     file_url = public_origin() + signed_path(f"/_storage/files/{upload.file_id}", ttl)
     return jsonify({"fileId": upload.file_id, "fileUrl": file_url, "message": "Image processed successfully"})
@@ -169,27 +160,16 @@ def fitting_room():
     return jsonify({"jobId": job.id, "message": "Generation job created successfully"})
 
 
-def transport_fault(step: dict, job: Job) -> Response | None:
-    """Faults that look the same whatever API is behind them: a 502 page, an HTML page, a cut-off body."""
-    fault = step["fault"]
-    if fault == "http-502":
-        return Response(HTML_ERROR_PAGE.replace("Something went wrong", "502 Bad Gateway"), 502, mimetype="text/html")
-    if fault == "html":
-        return Response(HTML_ERROR_PAGE, 200, mimetype="text/html")
-    if fault == "malformed-json":
-        return Response(f'{{"generationId": "{job.id}", "status": "PROCE', 200, mimetype="application/json")
-    return None
+# Each kind of fault, as the app proxy words it (faults.py has the table).
+PROXY_ERRORS = {
+    "server_error": {"message": "Internal server error"},
+    "rate_limited": {"message": "Too many requests. Please try again later.", "code": "RATE_LIMIT_EXCEEDED"},
+    "not_found": NOT_FOUND,
+}
 
 
-def proxy_fault(step: dict, job: Job):
-    """A fault step as the app proxy answers it."""
-    fault = step["fault"]
-    if fault == "http-500":
-        return jsonify({"message": "Internal server error"}), 500
-    if fault == "rate-limited":
-        body = {"message": "Too many requests. Please try again later.", "code": "RATE_LIMIT_EXCEEDED"}
-        return jsonify(body), 429, {"Retry-After": str(step["retryAfter"])}
-    return transport_fault(step, job) or (jsonify(NOT_FOUND), 404)
+def proxy_error(status: int, kind: str, headers: dict):
+    return jsonify(PROXY_ERRORS[kind]), status, headers
 
 
 def status_body(job: Job, view: View, millis: bool = False, error_code: bool = False) -> dict:
@@ -227,7 +207,7 @@ def generation(gen_id: str):
         return jsonify(NOT_FOUND), 404
     step, view = poll_job(job)
     if "fault" in step:
-        return proxy_fault(step, job)
+        return fault_answer(step, job, proxy_error)
     with_code = job.proxy_error_code if job.proxy_error_code is not None else mock().config["proxyErrorCode"]
     return jsonify(status_body(job, view, error_code=with_code))
 
@@ -244,11 +224,7 @@ def share_generation():
         raise APIError(404, "Generation not found")
     if job.status != "COMPLETED":
         raise APIError(400, "Only a completed generation can be shared")
-    with state.lock:
-        token = state.shares.get(gen_id)
-        if token is None:
-            limited("share")
-            token = state.shares[gen_id] = secrets.token_urlsafe(9)
+    token = state.share_token(gen_id, lambda: limited("share"))
     return jsonify(
         {"shareToken": token, "shareUrl": f"https://genlook.app/s/{token}", "expiresAt": iso(state.now() + 30 * 86400)}
     )
@@ -264,11 +240,7 @@ def collect_email():
         raise APIError(400, "marketingConsent must be a boolean")
     if not isinstance(email, str) or len(email) > 254 or not EMAIL.match(email):
         return jsonify({"success": False, "message": "Invalid email format"})
-    state = mock()
-    with state.lock:
-        state.emails.append(
-            {"email": email, "marketingConsent": consent, "at": int(state.now() * 1000)}, size=len(email) + 100
-        )
+    mock().record("emails", {"email": email, "marketingConsent": consent}, size=len(email) + 100)
     return jsonify({"success": True, "message": "Email collected successfully"})
 
 
@@ -289,9 +261,5 @@ def tracking_events():
                 raise APIError(400, f"events[{index}].{key} is required and must be a non-empty string")
         if "properties" in event and not isinstance(event["properties"], dict):
             raise APIError(400, f"events[{index}].properties must be an object")
-    state = mock()
-    with state.lock:
-        state.tracking.append(
-            {"events": events, "context": context, "at": int(state.now() * 1000)}, size=len(request.get_data()) + 100
-        )
+    mock().record("tracking", {"events": events, "context": context}, size=len(request.get_data()) + 100)
     return jsonify({"success": True})

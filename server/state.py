@@ -238,6 +238,105 @@ class MockState:
             # A snapshot, so a concurrent poll cannot change this answer after the lock is released.
             return step, View(job.status, job.updated_at, job.status_step)
 
+    # Every other change the views make, each under the lock here (the views never take it themselves).
+
+    def set_config(self, changes: dict) -> dict:
+        """Merge a config change (ConfigError, naming the field, when it does not fit); the new config."""
+        with self.lock:
+            self.config = merge_config(self.config, changes)
+            return self.config
+
+    def advance_clock(self, seconds: float, most: float) -> float | None:
+        """Move the clock forward; None (unmoved) when that would put it more than `most` seconds ahead."""
+        with self.lock:
+            if self.clock_offset + seconds > most:
+                return None
+            self.clock_offset += seconds
+            return self.clock_offset
+
+    def log_request(self, entry: dict, epoch: int) -> None:
+        """Log a request answered outside /_mock, unless a reset came since it began."""
+        with self.lock:
+            if epoch == self.epoch:
+                self.requests.append(entry, size=len(entry["path"]) + 120)
+
+    def record(self, name: str, entry: dict, size: int) -> None:
+        """Keep an analytics batch ("tracking") or an email ("emails"), stamped with the mock's time."""
+        with self.lock:
+            getattr(self, name).append({**entry, "at": int(self.now() * 1000)}, size=size)
+
+    def records(self, name: str) -> list:
+        """A copy of a log ("requests", "tracking", "emails") or of a table's entries ("jobs" oldest first, "files")."""
+        with self.lock:
+            kept = getattr(self, name)
+            return list(kept.values() if isinstance(kept, dict) else kept)
+
+    def new_upload(self, key: str, ttl: int, user: str) -> None:
+        with self.lock:
+            now = self.now()
+            self.uploads[key] = Upload(key=key, expires_at=now + ttl, created_at=now, user=user)
+
+    def complete_upload(self, key: str) -> Upload | None:
+        """The upload under `key` (None when unknown), given a fileId once its photo is in (the same id again after)."""
+        with self.lock:
+            upload = self.uploads.get(key)
+            if upload is not None and upload.data is not None and upload.file_id is None:
+                upload.file_id = f"customer-media/acc_mock/file_{secrets.token_hex(8)}.jpg"
+                self.files[upload.file_id] = upload
+            return upload
+
+    def share_token(self, gen_id: str, allow) -> str:
+        """A generation's share token, made once; `allow()` runs (and may raise) only when a new one is made."""
+        with self.lock:
+            if gen_id not in self.shares:
+                allow()
+                self.shares[gen_id] = secrets.token_urlsafe(9)
+            return self.shares[gen_id]
+
+    def add_to_cart(self, token: str, additions: list, most: int) -> list[dict] | None:
+        """Add `(variant key, quantity, line_for(total quantity))` items; None, adding nothing, past `most` items."""
+        with self.lock:
+            cart = self.carts.setdefault(token, {})
+            if sum(line["quantity"] for line in cart.values()) + sum(q for _, q, _ in additions) > most:
+                return None
+            for key, quantity, line_for in additions:
+                cart[key] = line_for(cart.get(key, {}).get("quantity", 0) + quantity)
+            return [cart[key] for key, _, _ in additions]
+
+    def cart_lines(self, token: str) -> list[dict]:
+        with self.lock:
+            return list(self.carts.get(token, {}).values())
+
+    def clear_cart(self, token: str) -> None:
+        with self.lock:
+            self.carts.pop(token, None)
+
+    def inspect(self, job: Job) -> dict:
+        """A job's inner state (status, polls answered, the next step), without counting a poll."""
+        with self.lock:
+            return {
+                "generationId": job.id,
+                "taskId": str(job.task_id),
+                "status": job.status,
+                "createdAtMs": int(job.created_at * 1000),
+                "statusSinceMs": int(job.updated_at * 1000),
+                "polls": job.polls,
+                "stepIndex": job.cursor.index,
+                "nextStep": job.cursor.peek(self.now()),
+                "timeline": job.cursor.steps,
+            }
+
+    def usage(self) -> dict:
+        """What is kept, by bytes against maxStoredBytes, and jobs against maxJobs."""
+        with self.lock:
+            return {
+                "storedBytes": self.budget.total,
+                "maxStoredBytes": self.config["maxStoredBytes"],
+                "byKind": {kind: size for kind, size in self.budget.by_kind.items() if size},
+                "jobs": len(self.jobs),
+                "maxJobs": self.config["maxJobs"],
+            }
+
     def hit(self, bucket: str, user: str) -> int:
         """Record one use of a rate-limited bucket; return seconds to wait (0 when allowed)."""
         rule = self.config["rateLimits"][bucket]

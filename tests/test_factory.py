@@ -29,7 +29,7 @@ def test_python_m_server_serves_with_waitress_and_concurrent_requests_stay_consi
     import urllib.request
     from concurrent.futures import ThreadPoolExecutor
 
-    from bench.serve import running_server
+    from tests.support.server import running_server
 
     with running_server(threads=8) as url:
         page = urllib.request.urlopen(url + "/")

@@ -4,6 +4,9 @@ import time
 
 import pytest
 
+from server.state import mock
+from server.timeline import FAULTS
+
 from .helpers import API
 
 
@@ -97,3 +100,32 @@ def test_updated_at_moves_only_on_status_change(client):
     client.post("/_mock/clock", json={"advanceMs": 5000})
     third = client.get(f"{API}/generation/{gen_id}").get_json()
     assert third["status"] == "PROCESSING" and third["updatedAt"] > first["updatedAt"]
+
+
+# Every fault a timeline may name, through the three API shapes: (path template, headers, how its error names it).
+SHAPES = {
+    "proxy": (f"{API}/generation/{{id}}", {}, lambda body: body.get("code") or body["message"]),
+    "v1": ("/tryon/v1/generations/{id}", {"x-api-key": "gk_test_mock"}, lambda body: body["code"]),
+    "sellerpic": ("/v1/api/generate?id={task}", {"Authorization": "Bearer sp_test_mock"}, lambda body: body["msg"]),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("fault", [f for f in FAULTS if f != "slow"])
+def test_each_fault_answers_alike_in_every_api_shape(client, shape, fault):
+    """One table (server/faults.py): the same HTTP status for a fault in every shape, each in its own words."""
+    path, headers, named = SHAPES[shape]
+    step = {"fault": fault, "polls": 1, **({"retryAfter": 3} if fault == "rate-limited" else {})}
+    gen_id = scripted(client, [step, {"status": "COMPLETED", "polls": 1}])
+    with client.application.app_context():
+        task = mock().jobs[gen_id].task_id
+    response = client.get(path.format(id=gen_id, task=task), headers=headers)
+    expected = {"http-500": 500, "http-502": 502, "rate-limited": 429, "not-found": 404}.get(fault, 200)
+    assert response.status_code == expected
+    if fault in ("html", "http-502"):
+        assert response.mimetype == "text/html"
+    elif fault == "malformed-json":
+        assert response.get_json(silent=True) is None and response.mimetype == "application/json"
+    else:
+        assert named(response.get_json()), response.get_json()
+        assert (response.headers.get("Retry-After") == "3") == (fault == "rate-limited")

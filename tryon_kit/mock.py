@@ -160,19 +160,17 @@ class TryOnMock:
 
     def generations(self) -> list[dict]:
         """The jobs created, oldest first: id, userImageId, productId, variantId, status, polls."""
-        with self.state.lock:
-            jobs = sorted(self.state.jobs.values(), key=lambda job: job.created_at)
-            return [
-                {
-                    "id": job.id,
-                    "userImageId": job.user_image_id,
-                    "productId": job.product_id,
-                    "variantId": job.variant_id,
-                    "status": job.status,
-                    "polls": job.polls,
-                }
-                for job in jobs
-            ]
+        return [
+            {
+                "id": job.id,
+                "userImageId": job.user_image_id,
+                "productId": job.product_id,
+                "variantId": job.variant_id,
+                "status": job.status,
+                "polls": job.polls,
+            }
+            for job in self.state.records("jobs")
+        ]
 
     def tracking(self) -> list[dict]:
         """Every analytics event the widget sent, in order."""

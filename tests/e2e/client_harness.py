@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 from playwright.sync_api import Page
+
+from tests.support.waiting import wait_for
 
 # Starts client.waitForGeneration in the page; records events and the outcome on window.
 START = """([id, options, config]) => {
@@ -29,14 +29,9 @@ START = """([id, options, config]) => {
 
 def wait_until(page: Page, expression: str, timeout: float = 5.0):
     """Poll the page from Python (the page's own timers may be paused by the clock)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = page.evaluate(expression)
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {expression}; events={page.evaluate('window.events')}")
-        time.sleep(0.01)
+    return wait_for(
+        lambda: page.evaluate(expression), timeout, lambda: f"{expression}; events={page.evaluate('window.events')}"
+    )
 
 
 def start(page: Page, generation_id: str, options: dict | None = None, config: dict | None = None) -> None:

@@ -8,10 +8,10 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import open_dialog
-from .storefront import shoot
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import open_dialog
+from tests.support.storefront import shoot
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
 
 # Every JS error on the page fails the test that collects them.
 ERRORS = """window.errors = [];
@@ -261,7 +261,9 @@ def test_email_capture_while_waiting_is_fire_and_forget(page: Page, mock, photo)
     expect(dialog.get_by_text("Thank you!")).to_be_focused()
     expect(email).to_be_hidden()
     mock.wait_for_requests(1, "/collect-email")
-    assert [(e["email"], e["marketingConsent"]) for e in mock.state.emails] == [("shopper@example.com", True)]
+    assert [(e["email"], e["marketingConsent"]) for e in mock.state.records("emails")] == [
+        ("shopper@example.com", True)
+    ]
     assert widget(page).get_attribute("state") == "processing"
 
 
@@ -285,7 +287,7 @@ def test_email_failures_never_reach_the_shopper(page: Page, mock, photo) -> None
     dialog.get_by_role("button", name="Send").click()
     expect(dialog.get_by_text("Thank you!")).to_be_visible()
     mock.wait_for_requests(2, "/collect-email")
-    assert list(mock.state.emails) == []
+    assert mock.state.records("emails") == []
     expect(widget(page)).to_have_attribute("state", "completed")
     assert [t for t in dialog.locator("[role=alert]:visible").all_text_contents() if t.strip()] == []
     assert page.evaluate("window.errors") == []

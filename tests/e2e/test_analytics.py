@@ -9,9 +9,10 @@ from datetime import datetime
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import open_dialog
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import open_dialog
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
+
 from .test_after_result import ERRORS
 
 JOURNEY = [

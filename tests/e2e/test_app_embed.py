@@ -5,8 +5,8 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
 
 
 def test_embed_after_the_product_form_runs_the_whole_try_on(page: Page, mock, photo) -> None:

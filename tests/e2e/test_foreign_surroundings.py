@@ -9,9 +9,9 @@ from PIL import Image
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import open_dialog
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import open_dialog
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
 
 # Chromium with all site data blocked: touching either storage throws.
 BLOCK_STORAGE = """for (const name of ['localStorage', 'sessionStorage']) {
@@ -34,13 +34,11 @@ def page_errors(page: Page) -> list[str]:
 
 
 def jobs(mock) -> list:
-    with mock.state.lock:
-        return list(mock.state.jobs.values())
+    return mock.state.records("jobs")
 
 
 def uploaded_file_ids(mock) -> list[str]:
-    with mock.state.lock:
-        return list(mock.state.files)
+    return [upload.file_id for upload in mock.state.records("files")]
 
 
 def test_the_journey_completes_with_site_data_blocked(page: Page, mock, photo) -> None:

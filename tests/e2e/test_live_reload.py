@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,14 +15,11 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
+from tests.support.server import free_port
+from tests.support.server import listening
+
 ROOT = Path(__file__).resolve().parents[2]
 COPIED = ("build.py", "pyproject.toml", "server", "templates", "widget", "extension", "dist")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -58,11 +54,6 @@ def copy(tmp_path):
     yield tmp_path, f"http://127.0.0.1:{port}"
     process.kill()
     process.wait(5)
-
-
-def listening(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
 
 
 def headless_page(page: Page, query: str = "") -> None:

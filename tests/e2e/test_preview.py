@@ -11,9 +11,8 @@ from playwright.sync_api import expect
 
 from server import liquid_block
 from server.catalog import PRODUCTS
-
-from .storefront import SHOTS
-from .storefront import try_on
+from tests.support.storefront import SHOTS
+from tests.support.storefront import try_on
 
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 ATTRIBUTES = ["id", "product-id", "variant-id", "product-title", "product-image", "locale", "poll-interval", "label"]

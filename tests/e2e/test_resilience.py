@@ -9,8 +9,9 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
+from tests.support.waiting import wait_for
 
 # No answer at all: the connection is named, the shopper is not blamed.
 STILL_WORKING = "The connection was lost. We'll keep trying."
@@ -19,15 +20,6 @@ HIDE = """(hidden) => {
     Object.defineProperty(document, name, { value, configurable: true });
   document.dispatchEvent(new Event('visibilitychange'));
 }"""
-
-
-def until(page: Page, condition, timeout: float = 10) -> None:
-    """Wait for a server-side condition while Playwright keeps serving routes (time.sleep would stall them)."""
-    for _ in range(int(timeout * 50)):
-        if condition():
-            return
-        page.wait_for_timeout(20)
-    raise AssertionError("condition not met in time")
 
 
 def scripted(page: Page, mock, timeline: list[dict]) -> str:
@@ -46,7 +38,7 @@ def polled_twice(page: Page, mock, photo):
         [{"status": "PENDING", "polls": 1}, {"status": "PROCESSING", "polls": 40}, {"status": "COMPLETED", "polls": 1}],
     )
     dialog = try_on(page, photo, interval=50)
-    until(page, lambda: len(mock.status_polls(gen_id)) >= 2)
+    wait_for(lambda: len(mock.status_polls(gen_id)) >= 2, what="two polls", page=page)
     return dialog, gen_id
 
 
@@ -259,7 +251,7 @@ def test_a_stuck_upload_is_given_up_after_30_s_without_progress_and_can_be_retri
     page.route("**/_storage/upload/**", lambda route: held.append(route) if not held else route.continue_())
     dialog = try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "uploading")
-    until(page, lambda: bool(held))
+    wait_for(lambda: bool(held), what="the held request", page=page)
     page.clock.fast_forward(29_000)
     expect(widget(page)).to_have_attribute("state", "uploading")
     page.clock.fast_forward(2_000)

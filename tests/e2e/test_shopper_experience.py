@@ -10,13 +10,14 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import RECORD_STATUSES
-from .storefront import give_photo
-from .storefront import open_dialog
-from .storefront import shoot
-from .storefront import statuses_seen
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import RECORD_STATUSES
+from tests.support.storefront import give_photo
+from tests.support.storefront import open_dialog
+from tests.support.storefront import shoot
+from tests.support.storefront import statuses_seen
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
+
 from .test_storefront_interface import assert_accessible
 
 LOCALES = Path(__file__).resolve().parents[2] / "extension" / "locales"

@@ -9,11 +9,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import give_photo
-from .storefront import open_dialog
-from .storefront import shoot
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import give_photo
+from tests.support.storefront import open_dialog
+from tests.support.storefront import shoot
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
 
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 axe = Axe()

@@ -10,18 +10,17 @@ from PIL import Image
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import RECORD_STATUSES
-from .storefront import give_photo
-from .storefront import open_dialog
-from .storefront import shoot
-from .storefront import statuses_seen
-from .storefront import try_on
-from .storefront import widget
+from tests.support.storefront import RECORD_STATUSES
+from tests.support.storefront import give_photo
+from tests.support.storefront import open_dialog
+from tests.support.storefront import shoot
+from tests.support.storefront import statuses_seen
+from tests.support.storefront import try_on
+from tests.support.storefront import widget
 
 
 def uploads(mock) -> list[bytes]:
-    with mock.state.lock:
-        return [upload.data for upload in mock.state.files.values()]
+    return [upload.data for upload in mock.state.records("files")]
 
 
 LAZY_FILES = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .storefront import RECORD_STATUSES
-from .storefront import statuses_seen
+from tests.support.storefront import RECORD_STATUSES
+from tests.support.storefront import statuses_seen
 
 
 def start_try_on(page: Page, photo) -> None:

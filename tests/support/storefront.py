@@ -1,4 +1,4 @@
-"""Helpers for driving the storefront widget like a shopper."""
+"""Driving the storefront widget like a shopper: open it, give a photo, start a try-on (tests and benchmarks)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from .client_harness import wait_until
+from .waiting import wait_for
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "states"
 
@@ -57,5 +57,5 @@ RECORD_STATUSES = """() => { window.seen = [];
 
 def statuses_seen(page: Page, count: int) -> list:
     """Wait until `count` polled statuses were announced; return them."""
-    wait_until(page, f"window.seen.length >= {count}")
+    wait_for(lambda: page.evaluate(f"window.seen.length >= {count}"), 5, f"{count} statuses")
     return page.evaluate("window.seen")
