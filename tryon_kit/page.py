@@ -18,6 +18,11 @@ STEP_MS = 10_000
 WAIT_FOR_STATE = """([element, states]) => states.includes(element.getAttribute('state') || 'idle')"""
 
 
+# Shopify's storefront password form, and the page past it (neither the /password URL nor the form).
+PASSWORD_FIELD = "form[action$='/password'] input[type=password]"
+PAST_PASSWORD = "(field) => !location.pathname.includes('/password') && !document.querySelector(field)"
+
+
 class TryOnError(AssertionError):
     """What the page lacks for the step asked (no widget, no script, no control), in words."""
 
@@ -152,14 +157,15 @@ class TryOn:
             raise TryOnError("goto_product needs the store: run pytest with --tryon-store-url https://your-store")
         store = self.store_url.rstrip("/")
         self.page.goto(store + "/")
-        field = self.page.locator("form[action$='/password'] input[type=password]").first
+        field = self.page.locator(PASSWORD_FIELD).first
         if "/password" in self.page.url or field.count():
             if not self.store_password:
                 raise TryOnError(f"{store} asks for its storefront password: pass --tryon-store-password")
             field.fill(self.store_password)
             field.press("Enter")
             try:
-                self.page.wait_for_url(lambda url: "/password" not in url and not field.count(), timeout=STEP_MS)
+                # Checked in the page (a sync call such as count() inside a wait_for_url predicate deadlocks).
+                self.page.wait_for_function(PAST_PASSWORD, arg=PASSWORD_FIELD, timeout=STEP_MS)
             except PlaywrightTimeoutError:
                 raise TryOnError(f"{store} refused the storefront password given") from None
         if handle is None:
