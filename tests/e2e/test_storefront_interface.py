@@ -31,7 +31,7 @@ def add_widget(page: Page, attributes: dict, strings: dict | None = None) -> Non
       for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
       if (strings) { const s = document.createElement('script'); s.type = 'application/json';
         s.textContent = JSON.stringify(strings); el.append(s); }
-      document.querySelector('.product__buttons').append(el);
+      document.querySelector('[data-block]').after(el);
     }""",
         [attributes, strings],
     )
