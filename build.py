@@ -273,7 +273,7 @@ def build_package(out: Path = PACKAGE) -> int:
     if result.returncode:
         print("error: esbuild could not build the npm package's modules (see its message above)", file=sys.stderr)
         return 1
-    files = [path for path in out.rglob("*.js")]
+    files = list(out.rglob("*.js"))
     print(f"{shown(out) + '/ (npm package)':<36}{sum(p.stat().st_size for p in files):>10,}  {len(files)} modules")
     return 0
 

@@ -68,18 +68,19 @@ def running_server(threads: int = 16, *options: str, process_out: list | None = 
     """Yield the base URL of a fresh `python -m server` process (`options` go to it; `process_out` gets the process;
     its errors go to `log`, else are dropped)."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--port", str(port), "--threads", str(threads), *options],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=open(log, "w") if log else subprocess.DEVNULL,
-    )
-    if process_out is not None:
-        process_out.append(process)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(lambda: listening(port) and control(url, "GET", "/config"), 10, "the server to start")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(10)
+    with open(log, "w") if log else contextlib.nullcontext(subprocess.DEVNULL) as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server", "--port", str(port), "--threads", str(threads), *options],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        if process_out is not None:
+            process_out.append(process)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_for(lambda: listening(port) and control(url, "GET", "/config"), 10, "the server to start")
+            yield url
+        finally:
+            process.terminate()
+            process.wait(10)
