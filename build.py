@@ -46,6 +46,7 @@ ENTRIES = [
     ("tryon-photo.js", "widget/src/photo/index.js"),
     ("tryon-en.js", "widget/src/strings/index.js"),
     ("tryon-features.js", "widget/src/features/index.js"),
+    ("tryon-theme.js", "widget/src/theme/index.js"),
     (EMBED_FILE, "widget/src/embed/index.js"),
 ]
 # The button's words before any catalog: compiled into the page-load file from the English catalog.

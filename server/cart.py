@@ -50,6 +50,25 @@ def wanted_items() -> list | None:
     return None
 
 
+# The Section Rendering API's sections the mock store renders (templates/sections/<id>.html); Shopify renders at most
+# five per request and answers null for a section it does not have.
+SECTIONS = ("cart-icon-bubble", "cart-notification-product", "cart-notification-button", "cart-items")
+MAX_SECTIONS = 5
+
+
+def wanted_sections() -> list[str]:
+    """The `sections` asked for with an add (a list, or ids separated by commas, as FormData sends an array)."""
+    payload = request.get_json(silent=True) if request.is_json else request.form
+    raw = payload.get("sections") if isinstance(payload, dict) or hasattr(payload, "get") else None
+    names = raw if isinstance(raw, list) else str(raw or "").split(",")
+    return [name.strip() for name in names if isinstance(name, str) and name.strip()][:MAX_SECTIONS]
+
+
+def rendered_sections(names: list[str], cart: dict) -> dict:
+    """Each asked-for section's HTML for the cart as it is now (None for one the store does not have)."""
+    return {name: render_template(f"sections/{name}.html", cart=cart) if name in SECTIONS else None for name in names}
+
+
 def cart_token() -> str | None:
     """This browser's cart, from its cookie; a cookie the mock did not make names no cart."""
     token = request.cookies.get(COOKIE, "")
@@ -106,9 +125,11 @@ def add():
     added = mock().add_to_cart(token, additions, MAX_CART_QUANTITY)
     if added is None:
         return cart_error(422, f"A cart holds at most {MAX_CART_QUANTITY:,} items.")
-    response = jsonify(
-        {"items": added} if request.is_json and "items" in (request.get_json(silent=True) or {}) else added[0]
-    )
+    body = {"items": added} if request.is_json and "items" in (request.get_json(silent=True) or {}) else added[0]
+    sections = wanted_sections()
+    if sections:
+        body = {**body, "sections": rendered_sections(sections, cart_of(token))}
+    response = jsonify(body)
     response.set_cookie(COOKIE, token, httponly=False, samesite="Lax", path="/")
     return response
 
@@ -116,20 +137,21 @@ def add():
 @bp.get("/cart.js")
 def show():
     """This browser's cart (from its cart cookie), in the Ajax Cart API's shape."""
-    token = cart_token()
+    return jsonify(cart_of(cart_token()))
+
+
+def cart_of(token: str | None) -> dict:
     items = mock().cart_lines(token or "")
-    return jsonify(
-        {
-            "token": token,
-            "note": None,
-            "attributes": {},
-            "item_count": sum(i["quantity"] for i in items),
-            "items": items,
-            "total_price": sum(i["line_price"] for i in items),
-            "currency": "EUR",
-            "requires_shipping": bool(items),
-        }
-    )
+    return {
+        "token": token,
+        "note": None,
+        "attributes": {},
+        "item_count": sum(i["quantity"] for i in items),
+        "items": items,
+        "total_price": sum(i["line_price"] for i in items),
+        "currency": "EUR",
+        "requires_shipping": bool(items),
+    }
 
 
 @bp.get("/cart")

@@ -54,11 +54,38 @@ def translate(key: str, *, context, **_values) -> str:
     return node if isinstance(node, str) else f"translation missing: {key}"
 
 
+def image_url(image, width=None, **_) -> str:
+    """Shopify's `image_url` for an image drop ({src, ...}) or a URL."""
+    url = image.get("src", "") if isinstance(image, dict) else str(image or "")
+    return f"{url}?width={width}" if width else url
+
+
+def product_drop(product: dict, variants: list[dict], selected: dict, product_id: str) -> dict:
+    """What Liquid sees as `product`: its variants, each with its picture (an image drop attached to it, as Shopify's
+    product.images[].variants), the selected one (?variant=, else the first)."""
+    number = lambda gid: int(gid.rsplit("/", 1)[-1])  # noqa: E731
+    images, drops = [], {}
+    for variant in variants:
+        image = {"src": variant["image"], "variants": []}
+        drops[variant["id"]] = {"id": number(variant["id"]), "title": variant["title"], "featured_image": image}
+        image["variants"].append(drops[variant["id"]])
+        images.append(image)
+    return {
+        "id": number(product_id),
+        "title": product["title"],
+        "featured_image": images[0],
+        "images": images,
+        "variants": list(drops.values()),
+        "has_only_default_variant": len(variants) == 1,
+        "selected_or_first_available_variant": drops[selected["id"]],
+    }
+
+
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(EXTENSION / "snippets", ext=".liquid"))
     env.filters["t"] = translate
     env.filters["asset_url"] = lambda name: f"/assets/{name}"
-    env.filters["image_url"] = lambda url, width=None, **_: f"{url}?width={width}" if width else str(url)
+    env.filters["image_url"] = image_url
     # Like Shopify's json filter, safe inside <script>: no raw <, > or &.
     env.filters["json"] = lambda value: (
         json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -130,25 +157,21 @@ def settings(given: dict | None = None, path=BLOCK) -> dict:
 
 def render(
     product: dict,
-    variant: dict,
+    variants: list[dict],
+    selected: dict,
     product_id: str,
     locale: str,
     given: dict | None = None,
     block_id: str = "preview",
     path=BLOCK,
+    design_mode: bool = False,
 ) -> str:
     """A block's HTML for one product page (the app block, or the app embed with path=EMBED), as Shopify would
-    render it for a shopper in `locale`."""
+    render it for a shopper in `locale` (or for the merchant in the theme editor: `design_mode`)."""
     template, _ = block(path)
-    product_drop = {
-        "id": int(product_id.rsplit("/", 1)[-1]),
-        "title": product["title"],
-        "featured_image": variant["image"],
-        "selected_or_first_available_variant": {"id": int(variant["id"].rsplit("/", 1)[-1])},
-    }
     return template.render(
-        product=product_drop,
+        product=product_drop(product, variants, selected, product_id),
         block={"id": block_id, "settings": settings(given, path)},
-        request={"locale": {"iso_code": locale}},
+        request={"locale": {"iso_code": locale}, "design_mode": design_mode},
         __strings=catalog(locale),
     )

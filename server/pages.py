@@ -17,6 +17,8 @@ from . import liquid_block
 from .catalog import DEFAULT_PRODUCT_ID
 from .catalog import PRODUCTS
 from .catalog import numeric_id
+from .cart import cart_of
+from .cart import cart_token
 from .scenarios import SCENARIOS
 
 bp = Blueprint("pages", __name__)
@@ -35,6 +37,29 @@ def product_by_handle(handle: str):
         if product["handle"] == handle:
             return render_product(product_id)
     abort(404)
+
+
+# Product pages in the manner of Shopify's reference themes (our own markup and scripts following their contracts:
+# docs/contract.md), the widget's app block where Shopify places app blocks in each.
+THEMES = {"dawn": "themes/dawn.html", "horizon": "themes/horizon.html"}
+
+
+@bp.get("/themes/<name>/")
+def theme_page(name: str):
+    """The default product in a Dawn-like or Horizon-like page; the query's block settings apply (as the preview's)."""
+    if name not in THEMES:
+        abort(404)
+    return render_product(DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template=THEMES[name])
+
+
+@bp.get("/themes/<name>-like.js")
+def theme_script(name: str):
+    """The fixture theme's own scripts (templates/themes/<name>-like.js)."""
+    if name not in THEMES:
+        abort(404)
+    response = send_from_directory(ROOT / "templates" / "themes", f"{name}-like.js", mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 # What some headless storefronts send: only same-origin scripts and stylesheets, nothing inline, no eval.
@@ -87,6 +112,13 @@ def variants_of(product: dict) -> list[dict]:
     ]
 
 
+def selected_variant(variants: list[dict]) -> dict:
+    """The variant a product URL selects (?variant=<number>, as Shopify's selected_or_first_available_variant), else
+    the first."""
+    wanted = request.args.get("variant", "")
+    return next((v for v in variants if numeric_id(v["id"]) == wanted), variants[0])
+
+
 def chosen_locale() -> str:
     locale = request.args.get("locale", "en")
     return locale if locale in locales() else "en"
@@ -96,7 +128,7 @@ def chosen_locale() -> str:
 EMBED_PLACEMENTS = ("after", "floating")
 
 
-def tryon_markup(product: dict, variant: dict, product_id: str, locale: str, settings: dict) -> tuple:
+def tryon_markup(product: dict, variants: list, variant: dict, product_id: str, locale: str, settings: dict) -> tuple:
     """(app block HTML, app embed HTML, the scripts their schemas name) for the page's query.
 
     Default: the app block. ?widget=off: neither, the baseline the page-impact benchmark compares with.
@@ -105,13 +137,17 @@ def tryon_markup(product: dict, variant: dict, product_id: str, locale: str, set
     if request.args.get("widget") == "off":
         return "", "", []
     embed = request.args.get("embed")
+    # ?design_mode=1: rendered as in Shopify's theme editor (request.design_mode), where editor_preview acts.
+    editor = {"design_mode": request.args.get("design_mode") == "1"}
     block_html, embed_html, scripts = "", "", []
     if embed not in EMBED_PLACEMENTS or request.args.get("block") == "on":
-        block_html = liquid_block.render(product, variant, product_id, locale, settings)
+        block_html = liquid_block.render(product, variants, variant, product_id, locale, settings, **editor)
         scripts.append("/assets/" + liquid_block.schema()["javascript"])
     if embed in EMBED_PLACEMENTS:
         given = {**settings, "placement": embed}
-        embed_html = liquid_block.render(product, variant, product_id, locale, given, "embed", liquid_block.EMBED)
+        embed_html = liquid_block.render(
+            product, variants, variant, product_id, locale, given, "embed", liquid_block.EMBED, **editor
+        )
         scripts.append("/assets/" + liquid_block.schema(liquid_block.EMBED)["javascript"])
     return block_html, embed_html, scripts
 
@@ -120,14 +156,16 @@ def render_product(product_id: str, settings: dict | None = None, template: str 
     """A product page whose try-on block is rendered from extension/blocks/tryon.liquid itself."""
     product = PRODUCTS[product_id]
     variants = variants_of(product)
+    selected = selected_variant(variants)
     locale = chosen_locale()
-    block_html, embed_html, scripts = tryon_markup(product, variants[0], product_id, locale, settings or {})
+    block_html, embed_html, scripts = tryon_markup(product, variants, selected, product_id, locale, settings or {})
     # ?heavy=1: large gallery images and third-party-like script, as real themes carry (the benchmark's heavy page).
     return render_template(
         template,
         product=product,
         product_id=product_id,
         variants=variants,
+        selected=selected,
         scenarios=SCENARIOS,
         lang=locale,
         locales=locales(),
@@ -135,6 +173,7 @@ def render_product(product_id: str, settings: dict | None = None, template: str 
         embed_html=Markup(embed_html),
         scripts=scripts,
         heavy=request.args.get("heavy") == "1",
+        cart_count=cart_of(cart_token())["item_count"],
         **extra,
     )
 

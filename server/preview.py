@@ -81,9 +81,13 @@ def frame():
 def block():
     """The block alone, rendered from the given settings: the preview applies it to the open frame in place."""
     product = PRODUCTS[DEFAULT_PRODUCT_ID]
-    variant = variants_of(product)[0]
+    variants = variants_of(product)
     locale = request.args.get("locale") if request.args.get("locale") in locales() else "en"
-    return liquid_block.render(product, variant, DEFAULT_PRODUCT_ID, locale, request.args.to_dict())
+    design_mode = request.args.get("design_mode") == "1"
+    given = request.args.to_dict()
+    return liquid_block.render(
+        product, variants, variants[0], DEFAULT_PRODUCT_ID, locale, given, design_mode=design_mode
+    )
 
 
 @bp.get("/states")

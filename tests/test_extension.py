@@ -13,6 +13,7 @@ import build
 from server import create_app
 from server import liquid_block
 from server.catalog import PRODUCTS
+from server.pages import variants_of
 
 EXTENSION = Path(__file__).resolve().parents[1] / "extension"
 PRODUCT_ID = "gid://shopify/Product/8001"
@@ -26,11 +27,13 @@ LIQUID_LIMIT = 100 * 1024
 EXTENSION_LIMIT = 10 * 1024 * 1024
 
 
-def render(locale="en", path=liquid_block.BLOCK, **settings):
+def render(locale="en", path=liquid_block.BLOCK, selected=0, design_mode=False, **settings):
     product = PRODUCTS[PRODUCT_ID]
-    variant = {**product["variants"][0], "image": "/_storage/products/9001.png"}
+    variants = variants_of(product)
     with create_app().app_context():
-        return liquid_block.render(product, variant, PRODUCT_ID, locale, settings, path=path)
+        return liquid_block.render(
+            product, variants, variants[selected], PRODUCT_ID, locale, settings, path=path, design_mode=design_mode
+        )
 
 
 def render_embed(locale="en", **settings):

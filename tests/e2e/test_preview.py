@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from server import liquid_block
 from server.catalog import PRODUCTS
+from server.pages import variants_of
 from tests.support.storefront import SHOTS
 from tests.support.storefront import try_on
 
@@ -25,9 +26,9 @@ def frame_widget(page: Page):
 def block_attributes(live_app, settings: dict) -> dict:
     """The <tryon-widget> attributes the Liquid block itself renders for these settings."""
     product = PRODUCTS["gid://shopify/Product/8001"]
-    variant = {**product["variants"][0], "image": "/_storage/products/9001.png"}
+    variants = variants_of(product)
     with live_app.app_context():
-        html = liquid_block.render(product, variant, "gid://shopify/Product/8001", "en", settings)
+        html = liquid_block.render(product, variants, variants[0], "gid://shopify/Product/8001", "en", settings)
     tag = re.search(r"<tryon-widget(.*?)>", html, re.S).group(1)
     return dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
 

@@ -9,6 +9,9 @@
 //     photo    -> { mount(flow) }                      the photo step: consent, pick, drop, downscale (tryon-photo.js)
 //     en       -> { [key]: text }                      the built-in English strings (tryon-en.js)
 //     features -> { mount(flow) }                      result features and analytics (tryon-features.js)
+//     theme    -> { target(host), watchVariant(host, changed) }
+//                                                      what a try-on started now is for: the product, the variant
+//                                                      the theme's page has selected, its picture (tryon-theme.js)
 // - tryon-embed.js (the app embed's page-load file) shares nothing with the others: it reads the embed's
 //   <template data-tryon-embed> (data-placement, data-after, data-src) and loads tryon-widget.js by its data-src.
 // - The dialog talks back to the element only through attributes (`state`, `generation-id`) and DOM events
@@ -18,7 +21,7 @@
 export const fileOf = (part) => 'tryon-' + part + '.js';
 
 /** The parts a press needs, loaded in parallel (the dialog is the second). */
-export const UI_PARTS = ['client', 'dialog', 'photo', 'features', 'en'];
+export const UI_PARTS = ['client', 'dialog', 'photo', 'features', 'en', 'theme'];
 
 /** The client's methods: the page-load facade offers each at once and loads the client on first call. */
 export const CLIENT_METHODS = [

@@ -26,10 +26,10 @@ export function remove(area, key) {
 /** Where the uploaded photo ({fileId, preview}) is cached for the browser session, so another product needs no upload. */
 export const PHOTO_KEY = 'tryon:photo';
 
-/** Where a generation in flight for a product is cached, so a reload resumes it. */
+/** Where a generation in flight for a product ({id, startedAt, expires, variantId, image}) is cached, so a reload resumes it. */
 export const jobKey = (productId) => 'tryon:job:' + productId;
 
-/** Where the last result of a product is cached for the browser session, so a reload shows it again. */
+/** Where the last result of a product ({id, variantId}) is cached for the browser session, so a reload shows it again. */
 export const resultKey = (productId) => 'tryon:result:' + productId;
 
 /**
@@ -41,5 +41,5 @@ export function loadJob(productId) {
   if (job && typeof job.id == 'string' && job.id && job.expires > Date.now()) return job;
   if (job !== null) remove('localStorage', jobKey(productId));
   const done = load('sessionStorage', resultKey(productId));
-  return typeof done?.id == 'string' && done.id ? { id: done.id, done: 1 } : null;
+  return typeof done?.id == 'string' && done.id ? { ...done, done: 1 } : null;
 }

@@ -8,7 +8,7 @@
 import { jobKey, load, PHOTO_KEY, resultKey, save } from '../storage.js';
 import { failure } from './failures.js';
 import { mountDialog } from './markup.js';
-import { settings, warn } from './settings.js';
+import { imageUrl, settings, warn } from './settings.js';
 import { format } from './strings.js';
 import { Wait } from './wait.js';
 
@@ -23,6 +23,14 @@ const FOCUS = {
 };
 // Languages written right to left: the dialog mirrors when the widget's locale is one of them.
 const RTL = /^(ar|he|fa|ur)\b/i;
+// The states of a try-on still being made: it goes on under its own variant whatever the shopper selects meanwhile.
+const RUNNING = /^(uploading|pending|processing)$/;
+
+/** What a try-on started now is made for, fixed for its whole life: {productId, variantId, productImage}. */
+function target(host) {
+  const made = window.TryOn.parts.theme.target(host);
+  return { ...made, productImage: imageUrl(host, made.productImage) };
+}
 
 /** The upload cached by an earlier page of this browser session, when it is usable. */
 function cachedUpload() {
@@ -33,6 +41,8 @@ function cachedUpload() {
 export class Flow {
   constructor(host) {
     this.host = host;
+    // Results made on this page, by variant id: back on a variant, its try-on is shown again.
+    this.results = {};
     Object.assign(this, mountDialog(host));
     // The photo uploaded in this browser session ({fileId, preview}): from memory, or from the cache at start.
     this.upload = cachedUpload();
@@ -65,7 +75,43 @@ export class Flow {
       if (act) actions[act]();
     });
     // The dialog can be closed while a generation runs: it goes on, and the button says so.
-    this.dialog.addEventListener('close', () => host.shadowRoot.querySelector('[part=button]').focus());
+    this.dialog.addEventListener('close', () => {
+      // Back to the button, unless the theme moved focus on (its cart drawer, after our Add to cart).
+      const active = document.activeElement;
+      if (!active || active === document.body || active === host)
+        host.shadowRoot.querySelector('[part=button]').focus();
+      this.select();
+    });
+    this.productId = host.getAttribute('product-id');
+    window.TryOn.parts.theme.watchVariant(host, () => this.select());
+  }
+
+  /**
+   * The shopper may have selected another variant, or the page another product. A try-on being made goes on under
+   * its own; a finished one stays with its variant, and the button offers the selected variant's own try-on (shown
+   * again if this page made one). Another product-id starts clean: what ran stops, kept under its own product.
+   */
+  select() {
+    const productId = this.host.getAttribute('product-id');
+    if (productId !== this.productId) {
+      this.productId = productId;
+      this.results = {};
+      this.stop();
+      return this.reset();
+    }
+    const { variantId } = target(this.host);
+    if (!this.job || this.job.variantId === variantId || this.dialog.open) return;
+    if (RUNNING.test(this.host.getAttribute('state'))) return;
+    this.restart();
+    this.reset(this.results[variantId] && { id: this.results[variantId], done: 1 });
+  }
+
+  /** Back to the button (idle), then show again or follow `job` ({id, done?, startedAt?}) when there is one. */
+  reset(job) {
+    this.current = this.job = this.generation = null;
+    this.host.removeAttribute('generation-id');
+    this.state('idle');
+    if (job) this.open({ ...job, resume: job.id });
   }
 
   t(key, values) {
@@ -126,10 +172,17 @@ export class Flow {
   open(options = {}) {
     if ('resume' in options) {
       const id = options.resume || this.host.getAttribute('generation-id');
-      if (id && !this.signal)
-        options.done ? this.showAgain(id, this.restart()) : this.follow(id, this.restart(), options.startedAt);
+      if (!id || this.job) return;
+      // A saved job says what it was made for; one given by attribute is for what is selected now.
+      const { variantId, image } = options;
+      const selected = target(this.host);
+      // A result remembered for another variant waits for the shopper to select that variant again.
+      if (options.done && variantId && variantId !== selected.variantId) return (this.results[variantId] = id);
+      this.job = { ...selected, ...(variantId && { variantId, productImage: image }) };
+      options.done ? this.showAgain(id, this.restart()) : this.follow(id, this.restart(), options.startedAt);
       return;
     }
+    this.select();
     this.features.track('widget:button_click');
     for (const node of this.$$('[data-t]')) node.textContent = this.t(node.dataset.t);
     this.$('h2').textContent = this.t('title');
@@ -146,7 +199,7 @@ export class Flow {
   /** Stop every request and timer (the widget left the page). */
   stop() {
     this.restart();
-    this.signal = null;
+    this.signal = this.job = null;
     if (this.dialog.open) this.dialog.close();
   }
 
@@ -166,8 +219,8 @@ export class Flow {
   /** Upload the chosen photo (or reuse this session's upload), then create and follow a generation. */
   async start() {
     const signal = this.restart();
-    // Read (and warn about) the attributes before anything is uploaded or created.
-    const setup = settings(this.host);
+    // What this try-on is made for, fixed now (attributes read and warned about before anything is uploaded).
+    this.job = target(this.host);
     try {
       const chosen = this.photo.chosen;
       if (chosen) {
@@ -182,14 +235,15 @@ export class Flow {
         this.photo.chosen = null;
         save('sessionStorage', PHOTO_KEY, this.upload);
       }
-      await this.generate(setup, signal);
+      await this.generate(signal);
     } catch (error) {
       this.fail(error, signal);
     }
   }
 
-  /** A new generation from this session's upload: the retry after a failure reuses it (no new upload). */
-  async generate({ productId, variantId }, signal) {
+  /** A new generation of this.job from this session's upload: the retry after a failure reuses it (no new upload). */
+  async generate(signal) {
+    const { productId, variantId, productImage } = this.job;
     this.wait.enter('pending');
     const { generationId } = await this.client().createGeneration({
       userImageId: this.upload.fileId,
@@ -199,7 +253,8 @@ export class Flow {
     });
     this.features.track('widget:generation_start', { generation_id: generationId });
     const startedAt = Date.now();
-    save('localStorage', jobKey(productId), { id: generationId, startedAt, expires: startedAt + JOB_TTL_MS });
+    const saved = { id: generationId, startedAt, expires: startedAt + JOB_TTL_MS, variantId, image: productImage };
+    save('localStorage', jobKey(productId), saved);
     await this.follow(generationId, signal, startedAt);
   }
 
@@ -207,14 +262,16 @@ export class Flow {
   again() {
     if (!this.upload) return this.photo.show();
     const signal = this.restart();
-    this.generate(settings(this.host), signal).catch((error) => this.fail(error, signal));
+    this.job ??= target(this.host);
+    this.generate(signal).catch((error) => this.fail(error, signal));
   }
 
   /** Poll a generation to its end; one tab at a time polls a given generation (Web Locks). */
   async follow(id, signal, startedAt = this.generation?.id === id ? this.generation.startedAt : Date.now()) {
     this.generation = { id, startedAt };
     this.host.setAttribute('generation-id', id);
-    const { productImage, pollIntervalMs, maxAttempts } = settings(this.host);
+    const { pollIntervalMs, maxAttempts } = settings(this.host);
+    const { productImage } = (this.job ??= target(this.host));
     // The garment being tried on, while the shopper waits.
     const product = this.$('[part=product]');
     product.hidden = !productImage;
@@ -262,13 +319,17 @@ export class Flow {
     }
     signal.throwIfAborted();
     this.finish();
+    const { productId, variantId } = this.job;
+    this.results[variantId] = done.generationId;
     // Seen again after a reload or Back, for the browser session, without a new generation.
-    save('sessionStorage', resultKey(this.host.getAttribute('product-id')), { id: done.generationId });
+    save('sessionStorage', resultKey(productId), { id: done.generationId, variantId });
     this.$('[data-completed]').textContent = this.t('completed');
     this.state('completed', { generationId: done.generationId, status: done });
     this.features.result(done, this.upload?.preview);
     this.show('result', FOCUS.result);
     this.emit('tryon-complete', done);
+    // Finished in the background while the shopper selected another variant: the button offers that one's.
+    if (!this.dialog.open) this.select();
   }
 
   /** A result this browser made earlier in the session: read its status again (no credit) and show it. */
@@ -279,14 +340,15 @@ export class Flow {
       await this.complete(await this.client().waitForGeneration(id, { signal, maxAttempts: 1 }), signal);
     } catch {
       // Gone (expired, another store): forget it quietly; the button offers a new try-on.
-      save('sessionStorage', resultKey(this.host.getAttribute('product-id')), null);
+      delete this.results[this.job.variantId];
+      save('sessionStorage', resultKey(this.job.productId), null);
       this.host.removeAttribute('generation-id');
     }
   }
 
   finish() {
     this.wait.end();
-    save('localStorage', jobKey(this.host.getAttribute('product-id')), null);
+    if (this.job) save('localStorage', jobKey(this.job.productId), null);
   }
 
   /**

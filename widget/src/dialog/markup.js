@@ -23,11 +23,8 @@ const CSS =
   // Errors and successes look different, and not by colour alone.
   '[part~=error]{color:var(--tryon-error,#b3261e);font-weight:600}[part~=error]:not(:empty)::before{content:"⚠ "}' +
   '[part~=success]:not(:empty)::before{content:"✓ "}' +
-  '[part=drop]{border:2px dashed #767676;border-radius:var(--tryon-radius,6px);padding:12px;text-align:center;margin:12px 0}' +
-  '[part=drop].over{border-color:var(--a)}img{display:block;max-width:100%;height:auto;margin:0 auto;border-radius:var(--tryon-radius,6px)}' +
-  // A camera button only where a camera capture is offered; the drop hint only where there is a mouse.
-  '@media not (pointer:coarse){[data-act=take]{display:none}}@media not (pointer:fine){[data-hint=drop]{display:none}}' +
-  '[part=preview]{max-height:200px}.wait{display:flex;gap:12px;justify-content:center}[part=product],[part=thumb]' +
+  'img{display:block;max-width:100%;height:auto;margin:0 auto;border-radius:var(--tryon-radius,6px)}' +
+  '.wait{display:flex;gap:12px;justify-content:center}[part=product],[part=thumb]' +
   '{max-height:120px;margin:0}progress{width:100%;height:12px;accent-color:var(--a)}' +
   '.row{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}.row>*{flex:1 1 auto}small{display:block;opacity:.85}' +
   '@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}';

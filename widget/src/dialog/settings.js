@@ -16,13 +16,12 @@ function number(host, name, valid) {
   warn(`ignoring ${name}="${raw}"; using the default`);
 }
 
-/** The product picture to show while waiting: an http(s) or same-site URL, else ignored with a warning. */
-function imageUrl(host) {
-  const src = host.getAttribute('product-image');
+/** A product picture to show while waiting (product-image, or `src`): an http(s) or same-site URL, else null, warned. */
+export function imageUrl(host, src = host.getAttribute('product-image')) {
   try {
     if (!src || /^https?:$/.test(new URL(src, location.href).protocol)) return src || null;
   } catch {}
-  warn(`ignoring product-image="${src}"; not an http(s) URL`);
+  warn(`ignoring the product picture "${src}"; not an http(s) URL`);
   return null;
 }
 

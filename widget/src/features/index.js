@@ -3,7 +3,7 @@
 import { register } from '../contract.js';
 import { adopt } from '../styles.js';
 import { createTracker } from './analytics.js';
-import { addToCart, storeRoot } from './cart.js';
+import { addToCart, dawnCart, storeRoot, tellTheme } from './cart.js';
 import { ACTIONS, COMPARE, CSS, EMAIL } from './markup.js';
 
 const insert = (node, where, html) => node.insertAdjacentHTML(where, html);
@@ -86,7 +86,8 @@ function mount(session) {
     async cart() {
       if (busy) return;
       busy = true;
-      const variantId = host.getAttribute('variant-id');
+      // The variant this try-on was made for, whatever is selected now.
+      const { variantId } = session.job;
       track('widget:add_to_cart_clicked', { generation_id: generationId() });
       say('');
       try {
@@ -95,7 +96,13 @@ function mount(session) {
         say(t('added_to_cart'));
         view.href = storeRoot() + 'cart';
         view.hidden = false;
-        session.emit('tryon-cart-add', { variantId, quantity: 1, item });
+        const { sections, ...line } = item;
+        session.emit('tryon-cart-add', { variantId, quantity: 1, item: line });
+        // The theme's own confirmation is shown as after its own button, never behind our modal dialog.
+        tellTheme(host, item, 1, () => {
+          dawnCart()?.setActiveElement?.(host.shadowRoot.querySelector('[part=button]'));
+          dialog.close();
+        });
       } catch (error) {
         // Shopify's own 422 description says why in the store's language ("… is already sold out.").
         const said = typeof error.description == 'string' && error.description.length < 300 && error.description;
@@ -182,7 +189,7 @@ function mount(session) {
   }
   /** Each feature as its attribute says, now: a merchant's change applies to a result already on screen. */
   function switches() {
-    $('[data-x=cart]').hidden = !on('cart') || !host.getAttribute('variant-id');
+    $('[data-x=cart]').hidden = !on('cart') || !session.job?.variantId;
     $('[data-x=share]').hidden = !on('share');
     $('[data-x=download]').hidden = !on('download');
     toggle.hidden = !on('compare') || !shownPhoto;

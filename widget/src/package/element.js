@@ -9,6 +9,7 @@ const PARTS = {
   photo: () => import('../photo/index.js'),
   features: () => import('../features/index.js'),
   en: () => import('../strings/index.js'),
+  theme: () => import('../theme/index.js'),
 };
 // Each part registers itself on window.TryOn.parts when it runs (contract.js).
 hooks.load = (name) => PARTS[name]().then(() => window.TryOn.parts[name]);

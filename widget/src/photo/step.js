@@ -1,5 +1,13 @@
 // The photo step: consent, choose, take or drop a photo, see what will be sent.
+import { adopt } from '../styles.js';
 import { megabytes, preparePhoto } from './prepare.js';
+
+// The photo step's own styles, adopted with it (the dialog's stylesheet has the shared ones).
+const CSS =
+  '[part=drop]{border:2px dashed #767676;border-radius:var(--tryon-radius,6px);padding:12px;text-align:center;margin:12px 0}' +
+  '[part=drop].over{border-color:var(--a)}[part=preview]{max-height:200px}' +
+  // A camera button only where a camera capture is offered; the drop hint only where there is a mouse.
+  '@media not (pointer:coarse){[data-act=take]{display:none}}@media not (pointer:fine){[data-hint=drop]{display:none}}';
 
 /**
  * The flow gives t(), state(), show(), $, $$, `upload` (this session's uploaded photo) and forgetUpload();
@@ -9,6 +17,7 @@ export class PhotoStep {
   constructor(flow) {
     this.flow = flow;
     this.chosen = null;
+    adopt(flow.host.shadowRoot, CSS);
     const { $ } = flow;
     this.consent = $('[data-consent]');
     this.consent.onchange = () => {
