@@ -14,11 +14,11 @@ from markupsafe import Markup
 
 from . import ROOT
 from . import liquid_block
+from .cart import cart_of
+from .cart import cart_token
 from .catalog import DEFAULT_PRODUCT_ID
 from .catalog import PRODUCTS
 from .catalog import numeric_id
-from .cart import cart_of
-from .cart import cart_token
 from .scenarios import SCENARIOS
 
 bp = Blueprint("pages", __name__)
