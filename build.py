@@ -33,6 +33,8 @@ PAGE_LOAD_FILE = "tryon-widget.js"
 # The file the app embed's schema names: on every product page of a store that turns the embed on.
 EMBED_FILE = "tryon-embed.js"
 PAGE_LOAD_FILES = (PAGE_LOAD_FILE, EMBED_FILE)
+# Only in Shopify's theme editor (the block renders it in design mode): every state previewed with samples.
+EDITOR_FILE = "tryon-editor.js"
 # Our budget for it, and Shopify Theme Check's hard AssetSizeAppBlockJavaScript limit (bytes on disk).
 PAGE_LOAD_LIMIT = 4_000
 THEME_CHECK_LIMIT = 10_000
@@ -47,6 +49,7 @@ ENTRIES = [
     ("tryon-en.js", "widget/src/strings/index.js"),
     ("tryon-features.js", "widget/src/features/index.js"),
     ("tryon-theme.js", "widget/src/theme/index.js"),
+    (EDITOR_FILE, "widget/src/editor/index.js"),
     (EMBED_FILE, "widget/src/embed/index.js"),
 ]
 # The button's words before any catalog: compiled into the page-load file from the English catalog.

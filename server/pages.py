@@ -119,6 +119,12 @@ def selected_variant(variants: list[dict]) -> dict:
     return next((v for v in variants if numeric_id(v["id"]) == wanted), variants[0])
 
 
+def design_mode() -> bool:
+    """?design_mode=1: the page as Shopify's theme editor renders it (request.design_mode, Shopify.designMode), where
+    the block's editor_preview acts."""
+    return request.args.get("design_mode") in ("1", "true")
+
+
 def chosen_locale() -> str:
     locale = request.args.get("locale", "en")
     return locale if locale in locales() else "en"
@@ -137,8 +143,7 @@ def tryon_markup(product: dict, variants: list, variant: dict, product_id: str, 
     if request.args.get("widget") == "off":
         return "", "", []
     embed = request.args.get("embed")
-    # ?design_mode=1: rendered as in Shopify's theme editor (request.design_mode), where editor_preview acts.
-    editor = {"design_mode": request.args.get("design_mode") == "1"}
+    editor = {"design_mode": design_mode()}
     block_html, embed_html, scripts = "", "", []
     if embed not in EMBED_PLACEMENTS or request.args.get("block") == "on":
         block_html = liquid_block.render(product, variants, variant, product_id, locale, settings, **editor)
@@ -174,6 +179,7 @@ def render_product(product_id: str, settings: dict | None = None, template: str 
         scripts=scripts,
         heavy=request.args.get("heavy") == "1",
         cart_count=cart_of(cart_token())["item_count"],
+        design_mode=design_mode(),
         **extra,
     )
 

@@ -10,6 +10,8 @@ from flask import request
 from . import liquid_block
 from .catalog import DEFAULT_PRODUCT_ID
 from .catalog import PRODUCTS
+from .pages import THEMES
+from .pages import design_mode
 from .pages import locales
 from .pages import render_product
 from .pages import variants_of
@@ -71,10 +73,10 @@ def index():
 
 @bp.get("/frame")
 def frame():
-    """The product page with the block rendered from the given settings (query parameters)."""
-    return render_product(
-        DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template="preview/frame.html", state=None
-    )
+    """The product page with the block rendered from the given settings (query parameters), in the mock store's own
+    theme or (?store=dawn|horizon) a Dawn-like or Horizon-like page."""
+    template = THEMES.get(request.args.get("store", ""), "preview/frame.html")
+    return render_product(DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template=template, state=None)
 
 
 @bp.get("/block")
@@ -83,10 +85,9 @@ def block():
     product = PRODUCTS[DEFAULT_PRODUCT_ID]
     variants = variants_of(product)
     locale = request.args.get("locale") if request.args.get("locale") in locales() else "en"
-    design_mode = request.args.get("design_mode") == "1"
     given = request.args.to_dict()
     return liquid_block.render(
-        product, variants, variants[0], DEFAULT_PRODUCT_ID, locale, given, design_mode=design_mode
+        product, variants, variants[0], DEFAULT_PRODUCT_ID, locale, given, design_mode=design_mode()
     )
 
 

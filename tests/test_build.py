@@ -64,7 +64,7 @@ def test_every_part_of_the_contract_has_its_built_file(built):
     out, _ = built
     contract = (ROOT / "widget" / "src" / "contract.js").read_text()
     parts = json.loads(re.search(r"UI_PARTS = (\[.*?\])", contract).group(1).replace("'", '"'))
-    assert parts == ["client", "dialog", "photo", "features", "en"]
+    assert parts == ["client", "dialog", "photo", "features", "en", "theme"]
     for part in parts:
         text = (out / "dist" / f"tryon-{part}.js").read_text()
         assert f'"{part}"' in text, f"tryon-{part}.js does not register as {part}"

@@ -61,6 +61,7 @@ def test_block_renders_product_variant_and_settings():
         label='Try "it"',
         button_style="filled",
         accent_color="#0a783c",
+        button_shape="custom",
         corner_radius="30",
         show_on_mobile="false",
         poll_interval_ms="3000",
@@ -102,7 +103,8 @@ def test_invalid_settings_fall_back_to_defaults():
     html = render(accent_color="red; } body { display:none", button_style="neon", corner_radius="x")
     # No valid accent: none is set, so the widget follows the theme's text colour.
     assert "--tryon-accent" not in html and "display:none" not in html
-    assert "::part(button)" not in html and "--tryon-radius: 6px" in html
+    assert "::part(button)" not in html and "--buttons-radius-outset" in html, "the theme's own shape by default"
+    assert "--tryon-radius: 6px" in render(button_shape="custom", corner_radius="x"), "a bad radius: the default"
 
 
 def test_fixed_language_comes_from_the_generated_snippet():

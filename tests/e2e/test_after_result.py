@@ -229,7 +229,9 @@ def test_each_feature_is_switched_off_by_its_attribute(page: Page, mock, photo, 
 
 def test_without_a_variant_there_is_no_add_to_cart(page: Page, mock, photo) -> None:
     page.goto("/")
+    # Neither the element nor a product form says a variant (the page's form loses its variant picker).
     widget(page).evaluate("el => el.removeAttribute('variant-id')")
+    page.locator("[data-variant-picker]").evaluate("picker => picker.closest('label').remove()")
     dialog = try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "completed")
     expect(dialog.get_by_role("button", name="Add to cart")).to_be_hidden()

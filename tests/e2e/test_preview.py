@@ -16,7 +16,17 @@ from tests.support.storefront import SHOTS
 from tests.support.storefront import try_on
 
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
-ATTRIBUTES = ["id", "product-id", "variant-id", "product-title", "product-image", "locale", "poll-interval", "label"]
+ATTRIBUTES = [
+    "id",
+    "product-id",
+    "variant-id",
+    "product-title",
+    "product-image",
+    "variant-images",
+    "locale",
+    "poll-interval",
+    "label",
+]
 
 
 def frame_widget(page: Page):
@@ -76,6 +86,9 @@ def test_each_setting_changes_the_widget(page: Page, mock, name, value, check) -
     panel = page.locator("[data-settings]")
     if name == "text_on_accent":
         panel.locator("[name=button_style]").select_option("filled")
+    if name == "corner_radius":
+        # By default the button takes the theme's shape; the merchant's own radius applies once chosen.
+        panel.locator("[name=button_shape]").select_option("custom")
     if name == "show_on_mobile":
         # The frame shows a device at its real width: "Show on mobile" matters on the mobile one.
         panel.locator("[name=device]").select_option("390")

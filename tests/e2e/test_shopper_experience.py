@@ -170,7 +170,9 @@ def test_errors_and_successes_are_told_apart_not_by_colour_alone(page: Page, moc
     expect(ok).to_be_visible()
     assert ok.evaluate("e => getComputedStyle(e, '::before').content") == '"✓ "'
     ok_colour = ok.evaluate("e => getComputedStyle(e).color")
-    page.get_by_label("Variant").select_option(label="Sage / M")
+    # The store refuses the next add (the try-on's variant sold out meanwhile).
+    sold_out = {"status": 422, "message": "Cart Error", "description": "The product is already sold out."}
+    page.route("**/cart/add.js", lambda route: route.fulfill(status=422, json=sold_out))
     dialog.get_by_role("button", name="Add to cart").click()
     error = dialog.get_by_role("alert").filter(has_text="sold out")
     expect(error).to_be_visible()

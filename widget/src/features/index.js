@@ -96,7 +96,9 @@ function mount(session) {
         say(t('added_to_cart'));
         view.href = storeRoot() + 'cart';
         view.hidden = false;
-        const { sections, ...line } = item;
+        // The line item as before (the theme's sections are for the theme).
+        const line = { ...item };
+        delete line.sections;
         session.emit('tryon-cart-add', { variantId, quantity: 1, item: line });
         // The theme's own confirmation is shown as after its own button, never behind our modal dialog.
         tellTheme(host, item, 1, () => {
