@@ -145,8 +145,10 @@ def mangled_names(script: Path, properties: set[str]) -> dict[str, set[str]]:
     source_map = json.loads(script.with_name(script.name + ".map").read_text())
     lines = script.read_text(encoding="utf-8").split("\n")
     names: dict[str, set[str]] = {}
+    # The column starts again on each line; the name index runs on through the whole map (source map v3).
+    name = 0
     for line, mappings in zip(lines, source_map["mappings"].split(";"), strict=False):
-        column, name = 0, 0
+        column = 0
         for segment in filter(None, mappings.split(",")):
             fields = _vlq(segment)
             column += fields[0]

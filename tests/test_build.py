@@ -184,3 +184,19 @@ def wait_for(condition, timeout: float = 20.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the watcher did not rebuild"
         time.sleep(0.1)
+
+
+def test_the_name_check_reads_a_built_file_of_several_lines(tmp_path):
+    """A source map's name index runs on across lines (its columns start again): a multi-line file (a template
+    literal keeps its newline) is read right, with no false report. Found when the dialog's markup grew."""
+    (tmp_path / "m.js").write_text(
+        "const o = { _first: 1, _second: 2, _third: 3 };\n"
+        "window.T = [o._third, o._second, `one\ntwo`, o._first, o._second, o._third];\n"
+    )
+    subprocess.run(build.esbuild_args([("m.js", str(tmp_path / "m.js"))], tmp_path / "m"), cwd=ROOT, check=True)
+    script = tmp_path / "m" / "m.js"
+    assert "\n" in script.read_text().strip(), "the built file spans two lines"
+    names = set(json.loads((tmp_path / "m" / "mangle-cache.json").read_text()))
+    read = build.mangled_names(script, names)
+    assert all(len(renamed) == 1 for renamed in read.values()), read
+    assert build.shared_name_problems([script, script], names) == []

@@ -19,10 +19,13 @@ export type WidgetState =
 export interface TryOnWidgetAttributes {
   /** `gid://shopify/Product/<number>` (required). */
   'product-id': string;
+  /** Used when the page has no product form; in a theme, the form's selected variant wins. */
   'variant-id'?: string;
   'product-title'?: string;
   /** An http(s) or same-site URL. */
   'product-image'?: string;
+  /** Every variant's picture: `"<url> <id>… <url> <id>…"` (the first URL also for the ids right after it). */
+  'variant-images'?: string;
   /** Base of the storefront API; default `/apps/proxy_genlook-x/public`. */
   'proxy-path'?: string;
   /** `genlook-api` for a headless store's own status route (with `status-url`). */

@@ -35,6 +35,11 @@ def created_variant(mock) -> str:
     return job.variant_id
 
 
+def wait_for_confirmation_focus(page: Page) -> None:
+    """Until focus is in the theme's cart confirmation (Dawn's notification, Horizon's drawer)."""
+    page.wait_for_function("document.activeElement?.closest('#cart-notification, .cart-drawer__dialog')")
+
+
 def cart_lines(page: Page) -> list:
     cart = page.evaluate("fetch('/cart.js').then((r) => r.json())")
     return [(item["variant_id"], item["quantity"]) for item in cart["items"]]
@@ -87,7 +92,9 @@ def test_a_try_on_belongs_to_its_variant_and_is_shown_again_on_it(page: Page, mo
     dialog.get_by_role("button", name="Add to cart").click()
     expect(page.locator("[data-cart-count]")).to_have_text("1")
     assert cart_lines(page) == [(9002, 1)]
-    # The shopper closes the theme's confirmation (Dawn's notification, Horizon's drawer) as they would.
+    # The shopper closes the theme's confirmation (Dawn's notification, Horizon's drawer) as they would, once it
+    # has focus (Dawn gives it focus when it has slid in).
+    wait_for_confirmation_focus(page)
     page.keyboard.press("Escape")
     # Back on the first variant: its try-on is shown again, without a new generation.
     pick(page, "Terracotta / S")
@@ -132,8 +139,7 @@ def test_the_themes_cart_hears_the_dialogs_add_and_shows_its_own_confirmation(pa
         expect(drawer).to_be_visible()
         expect(drawer.locator("[data-cart-lines] li")).to_have_text(["Linen Overshirt - Terracotta / S × 1"])
     # The theme's own focus handling is left alone: focus ends in its confirmation, not pulled back to our button.
-    confirmation = "#cart-notification" if theme == "dawn" else ".cart-drawer__dialog"
-    page.wait_for_function(f"document.activeElement?.closest('{confirmation}')")
+    wait_for_confirmation_focus(page)
 
 
 def test_our_own_page_keeps_the_plain_fallback(page: Page, mock, photo):
@@ -186,3 +192,19 @@ def test_a_headless_product_change_mid_try_on_starts_the_new_product_clean(page:
     assert len(mock.status_polls(new)) > 1 and len(mock.status_polls(old)) == polls
     done = page.evaluate("JSON.parse(sessionStorage.getItem('tryon:result:gid://shopify/Product/8002')).id")
     assert done == new and page.evaluate("sessionStorage.getItem('tryon:result:gid://shopify/Product/8001')") is None
+
+
+def test_a_remembered_result_comes_back_only_on_its_own_variant_after_a_reload(page: Page, mock, photo):
+    page.goto("/themes/dawn/")
+    try_on(page, photo)
+    expect(widget(page)).to_have_attribute("state", "completed")
+    first = widget(page).get_attribute("generation-id")
+    # The shopper comes back on another variant: no result of another picture is offered.
+    page.goto("/themes/dawn/?variant=9002")
+    expect(widget(page).locator("[part=button]")).to_have_text("Try it on")
+    expect(widget(page)).to_have_attribute("state", "idle")
+    # Picking the first variant again shows its try-on (its status read once; no new generation).
+    pick(page, "Terracotta / S")
+    expect(widget(page)).to_have_attribute("generation-id", first)
+    expect(widget(page).locator("[part=button]")).to_have_text("See your try-on")
+    assert len(mock.state.jobs) == 1

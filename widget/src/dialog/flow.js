@@ -100,10 +100,12 @@ export class Flow {
       return this.reset();
     }
     const { variantId } = target(this.host);
-    if (!this.job || this.job.variantId === variantId || this.dialog.open) return;
-    if (RUNNING.test(this.host.getAttribute('state'))) return;
+    const id = this.results[variantId];
+    // Nothing to change: the same variant, nothing shown and nothing to show, the dialog open, or a try-on running.
+    if (this.job ? this.job.variantId === variantId : !id) return;
+    if (this.dialog.open || RUNNING.test(this.host.getAttribute('state'))) return;
     this.restart();
-    this.reset(this.results[variantId] && { id: this.results[variantId], done: 1 });
+    this.reset(id && { id, done: 1 });
   }
 
   /** Back to the button (idle), then show again or follow `job` ({id, done?, startedAt?}) when there is one. */
