@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from flask import Blueprint
 from flask import abort
@@ -19,6 +20,7 @@ from .cart import cart_token
 from .catalog import DEFAULT_PRODUCT_ID
 from .catalog import PRODUCTS
 from .catalog import numeric_id
+from .compress import compress
 from .scenarios import SCENARIOS
 
 bp = Blueprint("pages", __name__)
@@ -209,6 +211,8 @@ def assets(name: str):
     """The bundle from dist/, as Shopify's asset CDN would serve the extension's assets/."""
     response = send_from_directory(current_app.config["DIST_DIR"], name)
     response.headers["Cache-Control"] = "no-cache"
+    # As Shopify's CDN: brotli or gzip by Accept-Encoding (send_from_directory has checked the path is inside).
+    response = compress(response, Path(current_app.config["DIST_DIR"]) / name)
     # The maps are linked by header, not by a comment that would count against the page-load file's bytes.
     if name.endswith(".js"):
         response.headers["SourceMap"] = name.rsplit("/", 1)[-1] + ".map"

@@ -280,6 +280,7 @@ def test_email_failures_never_reach_the_shopper(page: Page, mock, photo) -> None
     # An address the service refuses ({success: false}) is not shown as an error either (a new try-on after a
     # reload: the remembered result is forgotten first).
     page.evaluate("sessionStorage.clear()")
+    page.context.clear_cookies()
     page.reload()
     widget(page).evaluate("el => el.setAttribute('email-capture', '')")
     mock.config(faults={})

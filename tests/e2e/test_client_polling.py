@@ -67,8 +67,33 @@ def test_at_most_one_request_in_flight(page: Page, mock) -> None:
     }""",
         gen_id,
     )
+    # The answers (150 ms) are slower than the interval (50 ms): the next poll leaves when the answer is in.
     assert result["status"] == "COMPLETED" and result["most"] == 1
-    assert len(result["gaps"]) == 4 and min(result["gaps"]) >= 45
+    assert len(result["gaps"]) == 4
+
+
+def test_polls_keep_a_steady_cadence_when_answers_are_slow(client_page: Page, mock) -> None:
+    """Each poll starts an interval after the previous one started, not an interval after its answer: 300 ms
+    answers do not stretch a 2 s cadence to 2.3 s (the clock moves the answers too, so this is exact)."""
+    client_page.evaluate(
+        """() => { window.starts = []; window.done = null;
+      const slowFetch = () => { window.starts.push(Date.now()); const n = window.starts.length;
+        const body = { generationId: 'g', status: n < 4 ? 'PROCESSING' : 'COMPLETED', resultImageUrl: 'https://x.example/r.jpg' };
+        return new Promise((resolve) => setTimeout(() => resolve(new Response(JSON.stringify(body),
+          { headers: { 'Content-Type': 'application/json' } })), 300)); };
+      TryOn.createClient({ fetch: slowFetch }).waitForGeneration('g', { pollIntervalMs: 2000 })
+        .then((value) => { window.done = value.status; }); }"""
+    )
+    wait_until(client_page, "window.starts.length === 1")
+    for count in (2, 3, 4):
+        client_page.clock.run_for(300)
+        assert client_page.evaluate("window.starts.length") == count - 1
+        client_page.clock.run_for(1700)
+        wait_until(client_page, f"window.starts.length === {count}")
+    client_page.clock.run_for(300)
+    wait_until(client_page, "window.done === 'COMPLETED'")
+    starts = client_page.evaluate("window.starts")
+    assert [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)] == [2000, 2000, 2000]
 
 
 def test_timeout_ms_bounds_the_wait(client_page: Page, mock) -> None:

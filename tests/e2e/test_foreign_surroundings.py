@@ -143,12 +143,10 @@ def test_a_reload_keeps_the_elapsed_time_and_progress(page: Page, mock, photo) -
     widget(page).evaluate("el => el.setAttribute('poll-interval', '2000')")
     try_on(page, photo, interval=2000)
     expect(widget(page)).to_have_attribute("state", "processing")
-    key = "tryon:job:gid://shopify/Product/8001"
-    # As if the generation had started 42 s ago.
+    # As if the generation had started 42 s ago (the cookie that remembers it: id|started at|variant|r).
     page.evaluate(
-        """(key) => { const job = JSON.parse(localStorage.getItem(key));
-      localStorage.setItem(key, JSON.stringify({ ...job, startedAt: job.startedAt - 42000 })); }""",
-        key,
+        """() => { const [id, startedAt, variant, kind] = document.cookie.match(/tryon_8001=([^;]+)/)[1].split('|');
+      document.cookie = `tryon_8001=${[id, startedAt - 42000, variant, kind].join('|')}; path=/`; }"""
     )
     page.reload()
     expect(widget(page)).to_have_attribute("state", "processing")
@@ -182,14 +180,12 @@ def test_hostile_catalogs_fall_back_to_english_per_key(page: Page, mock) -> None
     assert errors == []
 
 
-def test_a_saved_job_without_an_id_is_removed_and_loads_nothing(page: Page, mock) -> None:
-    key = "tryon:job:gid://shopify/Product/8001"
+def test_a_remembered_try_on_without_an_id_loads_nothing(page: Page, mock) -> None:
     page.goto("/")
-    for saved in ({"expires": 9e15}, {"id": 42, "expires": 9e15}, {"id": "gen_1"}, "garbage"):
-        page.evaluate("([key, value]) => localStorage.setItem(key, JSON.stringify(value))", [key, saved])
+    for saved in ("", "|1|9001|r", "gen_1", "gen_1|x|9001|r", "gen_1|1|9001|z", "garbage"):
+        page.evaluate("(value) => { document.cookie = `tryon_8001=${value}; path=/`; }", saved)
         page.reload()
         expect(widget(page)).to_have_attribute("state", "idle")
-        assert page.evaluate("(key) => localStorage.getItem(key)", key) is None, saved
     assert [r for r in mock.requests("/assets/") if "widget" not in r["path"]] == []
 
 

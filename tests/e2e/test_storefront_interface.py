@@ -219,11 +219,12 @@ def test_keyboard_only_journey(page: Page, mock, photo) -> None:
 def fresh(page: Page) -> None:
     """The product page with nothing remembered from earlier try-ons.
 
-    Storage is cleared from a page of the same origin without a widget: on the product page a remembered result
-    would be shown, and cached, again.
+    Storage and cookies (a remembered try-on) are cleared from a page of the same origin without a widget: on the
+    product page a remembered result would be shown, and remembered, again.
     """
     page.goto("/_mock/scenarios")
     page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.context.clear_cookies()
     page.goto("/")
 
 

@@ -180,8 +180,10 @@ def test_a_headless_product_change_mid_try_on_starts_the_new_product_clean(page:
     expect(widget(page)).not_to_have_attribute("generation-id", old)
     # The old try-on is kept under its own product only, and stopped polling: a whole try-on of the new product
     # (many polls) runs without one more poll of it.
-    saved = page.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('tryon:job:'))")
-    assert saved == ["tryon:job:gid://shopify/Product/8001"]
+    saved = page.evaluate(
+        "document.cookie.split('; ').filter((c) => c.startsWith('tryon_')).map((c) => c.split('=')[0])"
+    )
+    assert saved == ["tryon_8001"]
     polls = len(mock.status_polls(old))
     mock.config(scenario="success")
     widget(page).locator("[part=button]").click()
@@ -190,8 +192,9 @@ def test_a_headless_product_change_mid_try_on_starts_the_new_product_clean(page:
     new = widget(page).get_attribute("generation-id")
     assert mock.state.jobs[new].product_id == "gid://shopify/Product/8002"
     assert len(mock.status_polls(new)) > 1 and len(mock.status_polls(old)) == polls
-    done = page.evaluate("JSON.parse(sessionStorage.getItem('tryon:result:gid://shopify/Product/8002')).id")
-    assert done == new and page.evaluate("sessionStorage.getItem('tryon:result:gid://shopify/Product/8001')") is None
+    remembered = dict(c.split("=", 1) for c in page.evaluate("document.cookie").split("; ") if c.startswith("tryon_"))
+    assert remembered["tryon_8002"].startswith(new + "|") and remembered["tryon_8002"].endswith("|9101|d")
+    assert remembered["tryon_8001"].endswith("|r"), "the old product's try-on stays remembered under it alone"
 
 
 def test_a_remembered_result_comes_back_only_on_its_own_variant_after_a_reload(page: Page, mock, photo):

@@ -9,11 +9,16 @@
 //     photo    -> { mount(flow) }                      the photo step: consent, pick, drop, downscale (tryon-photo.js)
 //     en       -> { [key]: text }                      the built-in English strings (tryon-en.js)
 //     features -> { mount(flow) }                      result features and analytics (tryon-features.js)
-//     theme    -> { target(host), watchVariant(host, changed) }
-//                                                      what a try-on started now is for: the product, the variant
-//                                                      the theme's page has selected, its picture (tryon-theme.js)
+//     theme    -> { target(host, variantId?), watchVariant(host, changed), recall(productId), remember(productId, entry) }
+//                                                      the page around the widget (tryon-theme.js): what a try-on
+//                                                      started now is for (the product, the variant the theme's page
+//                                                      has selected, its picture), and what this browser remembers of
+//                                                      a product's try-on from one page to the next (tries.js)
 // - tryon-embed.js (the app embed's page-load file) shares nothing with the others: it reads the embed's
 //   <template data-tryon-embed> (data-placement, data-after, data-src) and loads tryon-widget.js by its data-src.
+// - The element starts the credits check itself when the shopper reaches for the button (hover, focus, press), in
+//   parallel with the parts: `creditsCheck` on the element, a promise of true unless the store says no; the dialog
+//   takes it instead of asking again.
 // - The dialog talks back to the element only through attributes (`state`, `generation-id`) and DOM events
 //   (tryon-status, tryon-complete, tryon-fail); the element tells the dialog it left the page with DISCONNECT.
 

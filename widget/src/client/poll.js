@@ -78,7 +78,8 @@ async function whileHidden(signal) {
 
 /**
  * Poll `read(signal)` (one normalized status per call) until COMPLETED, FAILED, maxAttempts, timeoutMs or abort.
- * Transient errors (`error.retryable`) back off from pollIntervalMs, doubling to 30 s with up to 25 % jitter,
+ * Polls keep a steady cadence: each starts pollIntervalMs after the previous one started (at once when an answer
+ * took longer), so slow answers do not add up; never two at a time, never closer than the interval. Transient errors (`error.retryable`) back off from pollIntervalMs, doubling to 30 s with up to 25 % jitter,
  * or wait Retry-After; they count toward timeoutMs, not toward maxAttempts.
  */
 export async function waitFor(read, generationId, input) {
@@ -97,6 +98,7 @@ export async function waitFor(read, generationId, input) {
     await whileHidden(signal);
     if (Date.now() >= deadline && !hidden) throw timeout();
     let wait;
+    const sent = Date.now();
     try {
       last = await read(signal, options);
       attempts += 1;
@@ -108,7 +110,7 @@ export async function waitFor(read, generationId, input) {
         await pause(Math.min(pollIntervalMs, Math.max(0, deadline - Date.now())), signal);
         throw timeout();
       }
-      wait = pollIntervalMs;
+      wait = pollIntervalMs - (Date.now() - sent);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error?.status === 404) throw notFound(generationId, error.body);

@@ -5,15 +5,13 @@
 //   (credits?) --no--> unavailable
 //   photo --start--> uploading --> pending --> processing --> completed (the image is on screen)
 //                                     \-------------\---------> failed | error | timeout
-import { jobKey, load, PHOTO_KEY, resultKey, save } from '../storage.js';
+import { load, PHOTO_KEY, save } from '../storage.js';
 import { failure } from './failures.js';
 import { mountDialog } from './markup.js';
 import { imageUrl, settings, warn } from './settings.js';
 import { format } from './strings.js';
 import { Wait } from './wait.js';
 
-// A generation is resumable after a reload for this long (Genlook's typical run is under a minute).
-const JOB_TTL_MS = 15 * 60_000;
 // Where focus goes when a step is shown: the result's heading (announced), else the first useful control.
 const FOCUS = {
   unavailable: '[part=close]',
@@ -26,9 +24,16 @@ const RTL = /^(ar|he|fa|ur)\b/i;
 // The states of a try-on still being made: it goes on under its own variant whatever the shopper selects meanwhile.
 const RUNNING = /^(uploading|pending|processing)$/;
 
-/** What a try-on started now is made for, fixed for its whole life: {productId, variantId, productImage}. */
-function target(host) {
-  const made = window.TryOn.parts.theme.target(host);
+/**
+ * What a try-on started now is made for (or one made for `variantId`), fixed for its whole life:
+ * {productId, variantId, productImage}.
+ */
+// What this browser remembers of a product from one page to the next (tryon-theme.js, from tries.js).
+const recall = (productId) => window.TryOn.parts.theme.recall(productId);
+const remember = (productId, entry) => window.TryOn.parts.theme.remember(productId, entry);
+
+function target(host, variantId) {
+  const made = window.TryOn.parts.theme.target(host, variantId);
   return { ...made, productImage: imageUrl(host, made.productImage) };
 }
 
@@ -162,7 +167,7 @@ export class Flow {
 
   /** Whether try-ons can be made here (asked once on hover, focus or press; the client caches the answer). */
   available() {
-    return (this._credits ??= this.client().checkCredits());
+    return (this._credits ??= this.host.creditsCheck || this.client().checkCredits());
   }
 
   unavailable() {
@@ -173,15 +178,16 @@ export class Flow {
   /** Open the dialog where the shopper left it, or attach to a generation (`resume`: reload, attribute). */
   open(options = {}) {
     if ('resume' in options) {
-      const id = options.resume || this.host.getAttribute('generation-id');
+      // The element's resume (''): what this browser remembers of the product, else the generation-id attribute.
+      const saved = (options.resume === '' && recall(this.host.getAttribute('product-id'))) || options;
+      const { variantId, done, startedAt } = saved;
+      const id = saved.id || options.resume || this.host.getAttribute('generation-id');
       if (!id || this.job) return;
-      // A saved job says what it was made for; one given by attribute is for what is selected now.
-      const { variantId, image } = options;
-      const selected = target(this.host);
       // A result remembered for another variant waits for the shopper to select that variant again.
-      if (options.done && variantId && variantId !== selected.variantId) return (this.results[variantId] = id);
-      this.job = { ...selected, ...(variantId && { variantId, productImage: image }) };
-      options.done ? this.showAgain(id, this.restart()) : this.follow(id, this.restart(), options.startedAt);
+      if (done && variantId && variantId !== target(this.host).variantId) return (this.results[variantId] = id);
+      // A remembered try-on is for its own variant; one given by attribute for what is selected now.
+      this.job = target(this.host, variantId);
+      done ? this.showAgain(id, this.restart()) : this.follow(id, this.restart(), startedAt);
       return;
     }
     this.select();
@@ -245,7 +251,7 @@ export class Flow {
 
   /** A new generation of this.job from this session's upload: the retry after a failure reuses it (no new upload). */
   async generate(signal) {
-    const { productId, variantId, productImage } = this.job;
+    const { productId, variantId } = this.job;
     this.wait.enter('pending');
     const { generationId } = await this.client().createGeneration({
       userImageId: this.upload.fileId,
@@ -255,8 +261,7 @@ export class Flow {
     });
     this.features.track('widget:generation_start', { generation_id: generationId });
     const startedAt = Date.now();
-    const saved = { id: generationId, startedAt, expires: startedAt + JOB_TTL_MS, variantId, image: productImage };
-    save('localStorage', jobKey(productId), saved);
+    remember(productId, { id: generationId, startedAt, variantId });
     await this.follow(generationId, signal, startedAt);
   }
 
@@ -324,7 +329,7 @@ export class Flow {
     const { productId, variantId } = this.job;
     this.results[variantId] = done.generationId;
     // Seen again after a reload or Back, for the browser session, without a new generation.
-    save('sessionStorage', resultKey(productId), { id: done.generationId, variantId });
+    remember(productId, { id: done.generationId, startedAt: this.generation.startedAt, variantId, done: 1 });
     this.$('[data-completed]').textContent = this.t('completed');
     this.state('completed', { generationId: done.generationId, status: done });
     this.features.result(done, this.upload?.preview);
@@ -343,14 +348,14 @@ export class Flow {
     } catch {
       // Gone (expired, another store): forget it quietly; the button offers a new try-on.
       delete this.results[this.job.variantId];
-      save('sessionStorage', resultKey(this.job.productId), null);
+      remember(this.job.productId, null);
       this.host.removeAttribute('generation-id');
     }
   }
 
   finish() {
     this.wait.end();
-    if (this.job) save('localStorage', jobKey(this.job.productId), null);
+    if (this.job) remember(this.job.productId, null);
   }
 
   /**

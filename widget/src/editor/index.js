@@ -5,6 +5,7 @@
 // no credits, no upload, no analytics. It uses only the element's public surface (attributes, open(), events) and
 // the dialog's part name (`[part=dialog]`, documented in README.md).
 import { PROXY_PATH } from '../client/config.js';
+import { remember } from '../tries.js';
 
 const ID = 'editor-preview';
 const STATES = ['photo', 'waiting', 'result', 'failed', 'unavailable'];
@@ -79,9 +80,7 @@ function prepare(widget) {
   prepared.add(widget);
   if (['waiting', 'result', 'failed'].includes(state)) widget.open({ resume: ID });
   // The sample is not the shopper's: it is not remembered for the next page.
-  widget.addEventListener('tryon-complete', () =>
-    sessionStorage.removeItem('tryon:result:' + widget.getAttribute('product-id')),
-  );
+  widget.addEventListener('tryon-complete', () => remember(widget.getAttribute('product-id'), null));
 }
 
 const widgets = () => document.querySelectorAll('tryon-widget[editor-preview]');

@@ -1,8 +1,9 @@
 // The page-load part of <tryon-widget>: a themable button that costs next to nothing until pressed.
 // The dialog (tryon-dialog.js, tryon-features.js, tryon-client.js) is fetched on first hover, focus or press.
+import { PROXY_PATH } from '../client/config.js';
 import { DISCONNECT } from '../contract.js';
-import { loadJob } from '../storage.js';
 import { adopt } from '../styles.js';
+import { remembered } from '../tries.js';
 import { loadUI } from './load.js';
 
 const STYLE =
@@ -36,7 +37,7 @@ export class TryOnWidgetElement extends HTMLElement {
       const button = root.firstChild;
       // Hover or focus: load the dialog and ask the store whether try-ons are available, before any press.
       button.onpointerenter = button.onfocus = () =>
-        loadUI().then(
+        this.reach().then(
           ([, dialog]) => dialog.warm(this),
           () => {},
         );
@@ -44,10 +45,9 @@ export class TryOnWidgetElement extends HTMLElement {
       this.attributeChangedCallback();
     }
     if (!this.hasAttribute('state')) this.setAttribute('state', 'idle');
-    // Resume a generation given by attribute, or one this browser left running (reload, navigation).
-    const job = loadJob(this.getAttribute('product-id'));
-    // The dialog reads `startedAt` (the elapsed time goes on) and `done` (a result to show again, not a wait).
-    if (job || this.getAttribute('generation-id')) this.open({ ...job, resume: job?.id });
+    // Resume a generation given by attribute, or what this browser remembers of the product (a generation running,
+    // a result to show again): told by a cookie, so a page with nothing to resume touches no storage at all.
+    if (remembered(this.getAttribute('product-id')) || this.getAttribute('generation-id')) this.open({ resume: '' });
   }
 
   disconnectedCallback() {
@@ -91,9 +91,24 @@ export class TryOnWidgetElement extends HTMLElement {
     this.attributeChangedCallback();
   }
 
+  /**
+   * The shopper reaches for the button: the credits check leaves at once, in parallel with the parts (the dialog
+   * takes its answer, `creditsCheck`: true unless the store says no; a failing check counts as allowed).
+   */
+  reach() {
+    this.creditsCheck ??= fetch((this.getAttribute('proxy-path') || PROXY_PATH) + '/check-credits')
+      .then((response) => response.json())
+      .then(
+        (body) => body.allowed !== false,
+        () => true,
+      );
+    return loadUI();
+  }
+
   /** Open the try-on dialog (loading its parts first); `resume` follows a generation without opening it. */
   open(options) {
-    return loadUI().then(
+    // A resume (reload, attribute) is not the shopper reaching: no credits check for it.
+    return (options && 'resume' in options ? loadUI() : this.reach()).then(
       ([, dialog]) => this.isConnected && dialog.open(this, options),
       (error) => {
         console.error('<tryon-widget>', error);

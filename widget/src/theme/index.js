@@ -1,5 +1,7 @@
-// tryon-theme.js, loaded on first use with the dialog: what the theme's page says a try-on is for.
+// tryon-theme.js, loaded on first use with the dialog: the page around the widget. What the theme's page says a
+// try-on is for, and what this browser remembers of a product's try-on from one page to the next.
 import { register } from '../contract.js';
+import { recall, remember } from '../tries.js';
 import { target, watchVariant } from './variant.js';
 
-register('theme', { target, watchVariant });
+register('theme', { target, watchVariant, recall, remember });

@@ -6,11 +6,18 @@ const FORM = 'form[action*="/cart/add"]';
 /** A variant id as the client sends it: Shopify's forms hold numbers, the element takes GIDs. */
 const gid = (id) => (/^\d+$/.test(id) ? 'gid://shopify/ProductVariant/' + id : id);
 
-/** The theme's product form of the widget's own section (Shopify wraps each in .shopify-section), else the page's only one. */
+/**
+ * The theme's product form of the widget's own section (Shopify wraps each in .shopify-section), else the page's
+ * only one; not a form that states another product (Horizon's data-product-id, a product-id field) than the
+ * element's, as after a quick view or a headless page switched the element to another product.
+ */
 export function productForm(host) {
-  const own = host.closest('.shopify-section')?.querySelector(FORM + ' [name=id]')?.form;
   const all = document.querySelectorAll(FORM);
-  return own || (all.length == 1 && all[0].elements.id ? all[0] : null);
+  const form =
+    host.closest('.shopify-section')?.querySelector(FORM + ' [name=id]')?.form || (all.length == 1 ? all[0] : null);
+  const stated = form && (form.closest('[data-product-id]')?.dataset.productId || form.elements['product-id']?.value);
+  const product = String(host.getAttribute('product-id')).split('/').pop();
+  return form?.elements.id && (!stated || stated == product) ? form : null;
 }
 
 /**
@@ -47,9 +54,11 @@ export function pictureOf(host, variantId) {
   return first;
 }
 
-/** What a try-on started now is for: {productId, variantId, productImage} (the picture unchecked: the dialog checks it). */
-export function target(host) {
-  const variantId = selectedVariant(host);
+/**
+ * What a try-on started now is for (or one made for `variantId`): {productId, variantId, productImage}, the picture
+ * unchecked (the dialog checks it).
+ */
+export function target(host, variantId = selectedVariant(host)) {
   return { productId: host.getAttribute('product-id'), variantId, productImage: pictureOf(host, variantId) };
 }
 

@@ -1,0 +1,48 @@
+// What this browser remembers of a product's try-on from one page to the next, in one small cookie per product:
+// a generation running (kept 15 minutes, so a reload resumes it) or the last result (kept for the browser session,
+// so a reload or Back shows it again). A cookie rather than Web Storage: the page-load file can tell from
+// document.cookie, at no cost, whether there is anything to resume (a first localStorage read blocks the main
+// thread for milliseconds), and it still works where Web Storage is blocked. Every access is guarded.
+//   tryon_<product number>=<generation id, URI-encoded>|<started at, ms>|<variant number>|<r: running, d: done>
+
+const RUNNING_S = 15 * 60;
+const name = (productId) => 'tryon_' + String(productId).split('/').pop().replace(/\W/g, '');
+const pattern = (productId) => RegExp(`(?:^|; )${name(productId)}=([^|;]+)\\|(\\d+)\\|(\\d*)\\|([rd])`);
+
+/** Whether something may be remembered for the product: the page-load file's whole check (no Web Storage). */
+export function remembered(productId) {
+  try {
+    return pattern(productId).test(document.cookie);
+  } catch {
+    return false;
+  }
+}
+
+/** {id, startedAt, variantId, done} remembered for the product, or null when nothing usable is. */
+export function recall(productId) {
+  try {
+    const [, id, startedAt, variant, kind] = document.cookie.match(pattern(productId));
+    return {
+      id: decodeURIComponent(id),
+      startedAt: +startedAt,
+      variantId: variant ? 'gid://shopify/ProductVariant/' + variant : undefined,
+      done: kind == 'd',
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Remember {id, startedAt, variantId, done} for the product (null forgets it). */
+export function remember(productId, entry) {
+  const variant = String(entry?.variantId || '')
+    .split('/')
+    .pop()
+    .replace(/\D/g, '');
+  const value = entry && [encodeURIComponent(entry.id), Math.round(entry.startedAt), variant, entry.done ? 'd' : 'r'];
+  try {
+    document.cookie =
+      `${name(productId)}=${value ? value.join('|') : ''}; path=/; SameSite=Lax` +
+      (value ? (entry.done ? '' : '; max-age=' + RUNNING_S) : '; max-age=0');
+  } catch {}
+}
