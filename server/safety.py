@@ -4,8 +4,10 @@
   URL is ever built from a foreign Host. IP literals, `localhost` and `*.localhost` are always ours (rebinding
   needs a domain name); other names only through ALLOWED_HOSTS (`python -m server --allowed-host NAME`).
 - Origin: a request that changes state (any method but GET, HEAD, OPTIONS) from a page on a foreign origin is
-  refused (403), and the control API takes only `Content-Type: application/json`, which no page on another
-  site can send without a preflight the mock never grants.
+  refused (403). Ours: the request's own origin (the address it was sent to, so a phone on the LAN works), our
+  names, and of IP addresses only loopback and the allowed ones: any other IP is another machine's page.
+  The control API takes only `Content-Type: application/json`, which no page on another site can send
+  without a preflight the mock never grants.
 """
 
 from __future__ import annotations
@@ -40,13 +42,27 @@ def is_own_host(name: str) -> bool:
     return True
 
 
+def ip_address(name: str):
+    try:
+        return ipaddress.ip_address(name)
+    except ValueError:
+        return None
+
+
 def foreign_origin() -> bool:
-    """A request from a page whose origin is not one of our hosts ('null' included)."""
+    """A request from a page whose origin is not ours ('null' included): see the module's docstring."""
     origin = request.headers.get("Origin")
     if origin is None:
         return False
-    netloc = urlsplit(origin).netloc
-    return not netloc or not is_own_host(hostname(netloc))
+    netloc = urlsplit(origin).netloc.lower()
+    if netloc and netloc == request.host.lower():
+        return False
+    name = hostname(netloc)
+    address = ip_address(name)
+    if address is not None:
+        allowed = current_app.config["ALLOWED_HOSTS"]
+        return not (address.is_loopback or name in allowed or "*" in allowed)
+    return not netloc or not is_own_host(name)
 
 
 def init_app(app: Flask) -> None:

@@ -167,7 +167,20 @@ HOSTS = st.sampled_from(
         "127.0.0.1.nip.io",
     ]
 )
-ORIGINS = st.sampled_from(["null", "https://attacker.example", "http://localhost:5000", "not a url", "file://"])
+ORIGINS = st.sampled_from(
+    [
+        "null",
+        "https://attacker.example",
+        "http://localhost:5000",
+        "not a url",
+        "file://",
+        # IP literals: loopback is ours, another machine's address is not (issue 24).
+        "http://203.0.113.7",
+        "http://127.0.0.1:5000",
+        "http://[::1]",
+        "http://10.1.2.3:5000",
+    ]
+)
 TYPES = st.sampled_from(
     [
         "text/plain",

@@ -323,3 +323,44 @@ def test_the_clock_refuses_to_pass_a_sane_bound(client):
     assert refused.status_code == 400 and "10 years" in refused.get_json()["message"]
     gen_id = client.post("/_mock/generations", json={"scenario": "success"}).get_json()["generationId"]
     assert client.get(f"{API}/generation/{gen_id}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "origin", ["http://203.0.113.7", "http://10.0.0.9:5000", "http://[2001:db8::1]", "http://0.0.0.0"]
+)
+def test_an_ip_address_is_not_our_origin_unless_it_is_loopback_or_our_own(client, origin):
+    """Issue 24: any IP literal used to count as ours. A page at another address cannot add to the cart, or store
+    an address with marketing consent by a text/plain form post."""
+    cart = client.post("/cart/add.js", data={"id": "9001"}, headers={"Origin": origin})
+    assert cart.status_code == 403 and cart.get_json()["code"] == "FOREIGN_ORIGIN"
+    email = client.post(
+        f"{API}/collect-email",
+        data='{"email": "a@b.example", "marketingConsent": true}',
+        content_type="text/plain",
+        headers={"Origin": origin},
+    )
+    assert email.status_code == 403
+    assert client.get("/cart.js").get_json()["item_count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("host", "origin"),
+    [
+        ("localhost", "http://127.0.0.1:5000"),
+        ("localhost", "http://[::1]:8000"),
+        ("127.0.0.2:5000", "http://127.0.0.2:5000"),
+        # The server's own address on the network (a phone on the LAN opens http://192.168.1.20:5000/).
+        ("192.168.1.20:5000", "http://192.168.1.20:5000"),
+    ],
+)
+def test_loopback_and_the_servers_own_address_are_ours(client, host, origin):
+    answer = client.post("/cart/add.js", data={"id": "9001"}, headers={"Host": host, "Origin": origin})
+    assert answer.status_code == 200, answer.get_json()
+
+
+def test_an_allowed_ip_address_is_ours():
+    from server import create_app
+
+    client = create_app({"TESTING": True, "ALLOWED_HOSTS": ("198.51.100.4",)}).test_client()
+    answer = client.post("/cart/add.js", data={"id": "9001"}, headers={"Origin": "http://198.51.100.4:8080"})
+    assert answer.status_code == 200
