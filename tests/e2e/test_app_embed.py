@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
@@ -53,6 +56,25 @@ def test_a_selector_that_finds_nothing_floats_and_says_why(page: Page, mock) -> 
     assert [w for w in warnings if "app embed setting" in w] == [
         '<tryon-widget>: no element matches ".no-such-form" (app embed setting); the button floats.',
         '<tryon-widget>: no element matches "a:nope" (app embed setting); the button floats.',
+    ]
+    assert errors == []
+
+
+@pytest.mark.parametrize("selector", ["html", "head", "head > title", "head > style", "script", "option", "body"])
+def test_a_selector_where_no_button_can_show_floats_and_says_why(page: Page, mock, selector) -> None:
+    """Issue 24: `html` threw and left no widget; `head > title`, `script`, `option` placed it where it cannot show."""
+    warnings, errors = [], []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto("/preview/frame?embed=after&after_selector=" + quote(selector))
+    button = widget(page).locator("[part=button]")
+    expect(button).to_be_visible()
+    assert widget(page).get_attribute("data-floating") == ""
+    assert page.evaluate("document.body.contains(document.querySelector('tryon-widget'))")
+    box = button.bounding_box()
+    assert box["width"] > 40 and box["height"] >= 44
+    assert [w for w in warnings if "app embed setting" in w] == [
+        f'<tryon-widget>: "{selector}" (app embed setting) matches no place where a button can show; the button floats.'
     ]
     assert errors == []
 
