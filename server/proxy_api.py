@@ -35,7 +35,12 @@ bp = Blueprint("proxy_api", __name__, url_prefix=PREFIX)
 
 PRODUCT_GID = re.compile(r"^gid://shopify/Product/[1-9][0-9]{0,19}$")
 VARIANT_GID = re.compile(r"^gid://shopify/ProductVariant/[1-9][0-9]{0,19}$")
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+# An address: a local part of the characters an address may hold (no spaces, controls, quotes, <>()[]\\,;:), dots
+# only between them; a domain of letter-or-digit labels (hyphens inside), its last label letters (any script).
+EMAIL = re.compile(
+    r"^(?!\.)(?!.*\.\.)[^\s@<>()\[\]\\,;:\"\x00-\x1f\x7f]{1,64}(?<!\.)"
+    r"@(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+[^\W\d_]{2,63}$"
+)
 NOT_FOUND = {"message": "Generation not found"}
 # One analytics batch: 50 events with their context are about 20 KB; room to spare, no room for abuse.
 TRACKING_BATCH_BYTES = 256 * 1024

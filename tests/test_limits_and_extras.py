@@ -137,3 +137,33 @@ def test_jobs_photos_and_shares_are_forgotten_after_the_retention(client, state)
     assert client.get(f"/apps/proxy_genlook-x/public/generation/{young_job}").status_code == 200
     assert file_id not in state.files and prepared["uploadKey"] not in state.uploads
     assert set(state.jobs) == {young_job} and set(state.jobs_by_task.values()) == {young_job}
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "<script>alert(1)</script>@x.io",
+        "a b@x.io",
+        '"quoted"@x.io',
+        "a..b@x.io",
+        ".a@x.io",
+        "a.@x.io",
+        "a@x_y.io",
+        "a@-x.io",
+        "a@x.io>",
+        "a,b@x.io",
+        "a@x.i",
+        "tab\t@x.io",
+    ],
+)
+def test_an_address_with_characters_no_address_holds_is_refused(client, email):
+    """Issue 24: `<script>…@x.io` was stored (with marketing consent)."""
+    answer = client.post(f"{API}/collect-email", json={"email": email, "marketingConsent": True})
+    assert answer.get_json() == {"success": False, "message": "Invalid email format"}
+    assert client.application.extensions["tryon_mock"].records("emails") == []
+
+
+@pytest.mark.parametrize("email", ["ada@example.com", "o'brien+news@mail.example.co.uk", "jörg@bücher.de", "a_b@x.io"])
+def test_real_addresses_are_kept(client, email):
+    answer = client.post(f"{API}/collect-email", json={"email": email})
+    assert answer.get_json()["success"] is True

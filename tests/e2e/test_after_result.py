@@ -145,6 +145,26 @@ def test_download_saves_the_result_under_the_product_name(page: Page, mock, phot
     assert download.path().read_bytes() == expected and expected[:2] == b"\xff\xd8"
 
 
+@pytest.mark.parametrize(
+    ("content_type", "suffix"),
+    [
+        ("image/svg+xml", "svg"),
+        ("image/png", "png"),
+        ("image/webp", "webp"),
+        ("image/avif", "avif"),
+        ("image/jpeg", "jpg"),
+    ],
+)
+def test_a_download_is_named_by_the_images_real_type(page: Page, mock, photo, content_type, suffix) -> None:
+    """Issue 24: an SVG result was saved as .jpg."""
+    dialog = finish(page, photo)
+    body = b"<svg xmlns='http://www.w3.org/2000/svg'/>" if suffix == "svg" else b"\x00image"
+    page.route("**/_storage/results/**", lambda route: route.fulfill(body=body, content_type=content_type))
+    with page.expect_download() as info:
+        dialog.get_by_role("button", name="Download").click()
+    assert info.value.suggested_filename == f"linen-overshirt-try-on.{suffix}"
+
+
 def test_download_opens_the_image_when_it_cannot_be_fetched(page: Page, mock, photo) -> None:
     dialog = finish(page, photo)
     src = dialog.locator("[part=result]").evaluate("img => img.src")

@@ -8,7 +8,7 @@ import { ACTIONS, COMPARE, CSS, EMAIL } from './markup.js';
 
 const insert = (node, where, html) => node.insertAdjacentHTML(where, html);
 
-/** A file name from the product title: "linen-overshirt-try-on.jpg". */
+/** A file name from the product title and the image's type: "linen-overshirt-try-on.jpg". */
 const fileName = (title, type) =>
   [
     ...(title || '')
@@ -18,7 +18,8 @@ const fileName = (title, type) =>
     'try-on',
   ].join('-') +
   '.' +
-  ({ 'image/png': 'png', 'image/webp': 'webp' }[type] || 'jpg');
+  // The image's real type: image/svg+xml -> svg, image/avif -> avif; JPEG (or anything unnamed) -> jpg.
+  (/^image\/(?!jpeg)([a-z0-9]+)/.exec(type)?.[1] || 'jpg');
 
 /**
  * Add the features to one flow's dialog. The flow gives host, dialog, $, t, client() and emit (contract.js);
