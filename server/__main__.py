@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.live_reload:
         from . import live
 
-        live.init_app(app)
+        live.init_app(app, streams=live.streams_for(args.threads))
     base = f"http://{args.host}:{args.port}"
     print(
         f" * tryon-widget server (waitress, {args.threads} threads)\n"

@@ -4,6 +4,10 @@ A change under widget/ or extension/locales/ runs the whole build (build.py: siz
 extension/assets/, the strings snippet); a change to a block, a snippet or a template needs none (each is read
 again when it changes). Either way every open development page reloads: it listens to /_live/events (server-sent
 events) through /_live/reload.js, which only our own pages include, never the built widget or the extension.
+
+A stream holds one of the server's threads while it is open, so it must never starve the shoppers' requests: only a
+top-level page listens (a frame reloads with its page: the state gallery's 36 frames open no stream), and at most a
+quarter of the threads serve streams; one more is answered 503 at once (its page then just does not live-reload).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from flask import Blueprint
 from flask import Flask
 from flask import Response
 from flask import current_app
+from flask import jsonify
 
 from . import ROOT
 
@@ -23,7 +28,13 @@ BUILD_INPUTS = (ROOT / "widget", ROOT / "extension" / "locales")
 WATCHED = (*BUILD_INPUTS, ROOT / "extension" / "blocks", ROOT / "extension" / "snippets", ROOT / "templates")
 # An open stream ends after this and the browser reconnects, so no thread is held for ever.
 STREAM_SECONDS = 300
-RELOAD_JS = "new EventSource('/_live/events').onmessage = () => location.reload();\n"
+RELOAD_JS = "if (window === window.top) new EventSource('/_live/events').onmessage = () => location.reload();\n"
+
+
+def streams_for(threads: int) -> int:
+    """How many event streams a server of `threads` threads serves at once: a quarter of them, at least one."""
+    return max(1, threads // 4)
+
 
 bp = Blueprint("live", __name__, url_prefix="/_live")
 
@@ -31,7 +42,9 @@ bp = Blueprint("live", __name__, url_prefix="/_live")
 class LiveReload:
     """A version number that goes up on every change; streams wait for it to move."""
 
-    def __init__(self):
+    def __init__(self, streams: int = 4):
+        # One slot per event stream that may be open at once (each holds a server thread).
+        self.slots = threading.BoundedSemaphore(streams)
         self.version = 0
         self.problem = ""  # the last build's failure, shown on the development pages
         self.changed = threading.Condition()
@@ -85,17 +98,32 @@ def watch(live: LiveReload, stop: threading.Event, interval: float = 0.3) -> Non
 @bp.get("/events")
 def events():
     live: LiveReload = current_app.extensions["tryon_live"]
+    if not live.slots.acquire(blocking=False):
+        message = "Every live-reload stream is taken (each holds a server thread); this page will not live-reload"
+        return jsonify({"message": message, "code": "LIVE_STREAMS_BUSY"}), 503
+    released = threading.Event()
+
+    def release():
+        if not released.is_set():
+            released.set()
+            live.slots.release()
 
     def stream():
-        seen, deadline = live.version, time.monotonic() + STREAM_SECONDS
-        yield "retry: 500\n\n"
-        while time.monotonic() < deadline:
-            if live.wait(seen, 10) != seen:
-                yield "data: reload\n\n"
-                return
-            yield ": still here\n\n"
+        try:
+            seen, deadline = live.version, time.monotonic() + STREAM_SECONDS
+            yield "retry: 500\n\n"
+            while time.monotonic() < deadline:
+                if live.wait(seen, 10) != seen:
+                    yield "data: reload\n\n"
+                    return
+                yield ": still here\n\n"
+        finally:
+            release()
 
-    return Response(stream(), mimetype="text/event-stream", headers={"Cache-Control": "no-store"})
+    response = Response(stream(), mimetype="text/event-stream", headers={"Cache-Control": "no-store"})
+    # Closed before it ever ran (the client went away at once): the slot is freed all the same.
+    response.call_on_close(release)
+    return response
 
 
 @bp.get("/reload.js")
@@ -103,9 +131,10 @@ def reload_script():
     return Response(RELOAD_JS, mimetype="text/javascript", headers={"Cache-Control": "no-store"})
 
 
-def init_app(app: Flask) -> threading.Event:
-    """Serve the stream and the script, reload templates on change, watch the sources; returns the watcher's stop."""
-    live = app.extensions["tryon_live"] = LiveReload()
+def init_app(app: Flask, streams: int = 4) -> threading.Event:
+    """Serve the stream (at most `streams` at once) and the script, reload templates on change, watch the sources;
+    returns the watcher's stop."""
+    live = app.extensions["tryon_live"] = LiveReload(streams)
     app.jinja_env.auto_reload = True
     app.register_blueprint(bp)
     app.context_processor(lambda: {"live_reload": True, "live_problem": live.problem})

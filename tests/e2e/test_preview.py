@@ -236,3 +236,25 @@ def test_every_state_in_arabic_on_the_dark_theme_is_accessible(page: Page, mock)
         results = axe.run(page, options=AXE_OPTIONS)
         assert results.violations_count == 0, f"{name}: {results.generate_report()}"
         page.screenshot(path=str(SHOTS / f"ar-dark-{name}.png"))
+
+
+def test_the_gallery_shows_every_state_under_live_reload(page: Page) -> None:
+    """Issue 24: under `python3 dev.py serve` (live reload) the gallery showed 5 of 18 states: each frame opened its
+    own event stream, each holding a server thread, and Chromium allows 6 connections per host. Only the top-level
+    page listens now."""
+    from server.preview import STATES
+    from tests.support.server import running_server
+
+    streams = []
+    page.on("request", lambda request: "/_live/events" in request.url and streams.append(request.frame.url))
+    with running_server(16, "--live-reload") as url:
+        page.set_viewport_size({"width": 1500, "height": 900})
+        page.goto(url + "/preview/states")
+        for name in STATES:
+            for width in (1024, 360):
+                selector = f"iframe[data-state='{name}'][data-width='{width}']"
+                page.locator(selector).scroll_into_view_if_needed()
+                expect(page.frame_locator(selector).locator("tryon-widget")).to_have_attribute(
+                    "state", state_of(name), timeout=10_000
+                )
+        assert streams == [url + "/preview/states"], streams
