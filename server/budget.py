@@ -1,4 +1,6 @@
-"""What the mock keeps, bounded by bytes: one budget over photos, results, jobs and logs, the oldest dropped first."""
+"""What the mock keeps, bounded by bytes. The shopper's things (jobs, photos, results) share one pool; each record
+log (the request log, analytics batches, emails) has its own, so a flood of records evicts only older records of the
+same kind and never a shopper's job, photo or result. Within a pool the oldest is dropped first."""
 
 from __future__ import annotations
 
@@ -8,38 +10,68 @@ from collections.abc import Callable
 from collections.abc import Iterator
 from itertools import count
 
+# The record logs, each with its own share of the byte budget; every other kind is the shopper's.
+RECORD_KINDS = ("request", "tracking", "email")
+# Each record log may use this fraction of the whole budget (3 x 1/16: the shopper's pool keeps 13/16 of it).
+RECORD_SHARE = 16
+
+
+def pool_of(kind: str) -> str:
+    return kind if kind in RECORD_KINDS else "shopper"
+
 
 class Budget:
-    """Items charged by size in the order they came; past the limit, the oldest of any kind is dropped.
+    """Items charged by size in the order they came, in pools; past a pool's limit its oldest item is dropped.
 
-    Every call happens under the mock's lock. `limit` is read on each charge, so a config change applies at once.
+    Every call happens under the mock's lock. `limit` (the whole budget) is read on each charge, so a config change
+    applies at once.
     """
 
     def __init__(self, limit: Callable[[], int]):
         self.limit = limit
         self.total = 0
         self.by_kind: dict[str, int] = {}
-        self._items: OrderedDict[tuple[str, object], tuple[int, Callable[[], None]]] = OrderedDict()
+        self.by_pool: dict[str, int] = {}
+        self._items: dict[str, OrderedDict[tuple[str, object], tuple[int, Callable[[], None]]]] = {}
+
+    def pool_limit(self, pool: str) -> int:
+        share = self.limit() // RECORD_SHARE
+        return share if pool in RECORD_KINDS else self.limit() - share * len(RECORD_KINDS)
 
     def charge(self, kind: str, key: object, size: int, drop: Callable[[], None]) -> None:
-        """Keep `size` bytes for (kind, key); `drop()` forgets the item if the budget needs the room."""
+        """Keep `size` bytes for (kind, key); `drop()` forgets the item if its pool needs the room."""
         self.release(kind, key)
-        self._items[(kind, key)] = (size, drop)
+        pool = pool_of(kind)
+        items = self._items.setdefault(pool, OrderedDict())
+        items[(kind, key)] = (size, drop)
         self._add(kind, size)
-        while self.total > self.limit() and len(self._items) > 1:
-            (old_kind, _), (old_size, old_drop) = self._items.popitem(last=False)
+        while self.by_pool[pool] > self.pool_limit(pool) and len(items) > 1:
+            (old_kind, _), (old_size, old_drop) = items.popitem(last=False)
             self._add(old_kind, -old_size)
             old_drop()
 
     def release(self, kind: str, key: object) -> None:
         """The item is gone by other means (expiry, reset of a log): stop counting it."""
-        entry = self._items.pop((kind, key), None)
+        entry = self._items.get(pool_of(kind), {}).pop((kind, key), None)
         if entry:
             self._add(kind, -entry[0])
 
     def _add(self, kind: str, size: int) -> None:
         self.total += size
         self.by_kind[kind] = self.by_kind.get(kind, 0) + size
+        pool = pool_of(kind)
+        self.by_pool[pool] = self.by_pool.get(pool, 0) + size
+
+    def pools(self) -> dict:
+        """Each pool's bytes, limit and kinds, for /_mock/usage."""
+        return {
+            pool: {
+                "storedBytes": self.by_pool.get(pool, 0),
+                "maxBytes": self.pool_limit(pool),
+                "byKind": {k: size for k, size in self.by_kind.items() if size and pool_of(k) == pool},
+            }
+            for pool in ("shopper", *RECORD_KINDS)
+        }
 
 
 class Log:

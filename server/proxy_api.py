@@ -245,6 +245,7 @@ def collect_email():
         raise APIError(400, "marketingConsent must be a boolean")
     if not isinstance(email, str) or len(email) > 254 or not EMAIL.match(email):
         return jsonify({"success": False, "message": "Invalid email format"})
+    limited("email")
     mock().record("emails", {"email": email, "marketingConsent": consent}, size=len(email) + 100)
     return jsonify({"success": True, "message": "Email collected successfully"})
 
@@ -266,5 +267,6 @@ def tracking_events():
                 raise APIError(400, f"events[{index}].{key} is required and must be a non-empty string")
         if "properties" in event and not isinstance(event["properties"], dict):
             raise APIError(400, f"events[{index}].properties must be an object")
+    limited("tracking")
     mock().record("tracking", {"events": events, "context": context}, size=len(request.get_data()) + 100)
     return jsonify({"success": True})

@@ -35,7 +35,8 @@ DEFAULT_CONFIG: dict = {
     "uploadTtlSeconds": 900,
     "resultTtlSeconds": 3600,
     "maxUploadBytes": 20 * 1024 * 1024,
-    # One budget over photos, results, jobs, tracking batches, emails and the request log; the oldest goes first.
+    # The bytes kept in all: the shopper's jobs, photos and results share 13/16 of it; the request log, analytics
+    # batches and emails 1/16 each, so records never evict a shopper's things (server/budget.py).
     "maxStoredBytes": 512 * 1024 * 1024,
     # Photo bytes one user (client address, or signed customer) may have stored at once.
     "uploadBytesPerUser": 100 * 1024 * 1024,
@@ -48,6 +49,9 @@ DEFAULT_CONFIG: dict = {
         "upload": {"limit": 10, "windowSeconds": 300},
         "fittingRoom": {"limit": 50, "windowSeconds": 7 * 86400},
         "share": {"limit": 20, "windowSeconds": 60},
+        # Per client, so one client's flood of records cannot push out another's (the mock's own choice).
+        "tracking": {"limit": 120, "windowSeconds": 60},
+        "email": {"limit": 10, "windowSeconds": 60},
     },
 }
 
@@ -333,6 +337,7 @@ class MockState:
                 "storedBytes": self.budget.total,
                 "maxStoredBytes": self.config["maxStoredBytes"],
                 "byKind": {kind: size for kind, size in self.budget.by_kind.items() if size},
+                "budgets": self.budget.pools(),
                 "jobs": len(self.jobs),
                 "maxJobs": self.config["maxJobs"],
             }
@@ -402,7 +407,7 @@ def merge_config(current: dict, update: dict) -> dict:
                 raise ConfigError("rateLimits: expected an object")
             for bucket, rule in value.items():
                 if bucket not in merged["rateLimits"]:
-                    raise ConfigError(f"rateLimits.{bucket}: expected one of upload, fittingRoom, share")
+                    raise ConfigError(f"rateLimits.{bucket}: expected one of {', '.join(merged['rateLimits'])}")
                 if not isinstance(rule, dict) or set(rule) - {"limit", "windowSeconds"}:
                     raise ConfigError(f"rateLimits.{bucket}: expected {{limit, windowSeconds}}")
                 for name, number in rule.items():

@@ -364,3 +364,42 @@ def test_an_allowed_ip_address_is_ours():
     client = create_app({"TESTING": True, "ALLOWED_HOSTS": ("198.51.100.4",)}).test_client()
     answer = client.post("/cart/add.js", data={"id": "9001"}, headers={"Origin": "http://198.51.100.4:8080"})
     assert answer.status_code == 200
+
+
+def test_a_flood_of_analytics_cannot_evict_a_shoppers_job():
+    """Issue 24: all kinds shared one budget, oldest first, so 32 tracking batches (8.1 MB) evicted a running job
+    under an 8 MB budget (its polls then answered 404)."""
+    from server import create_app
+
+    app = create_app({"TESTING": True, "MOCK": {"maxStoredBytes": 8 * 1024 * 1024}})
+    client = app.test_client()
+    client.put("/_mock/config", json={"rateLimits": {"tracking": {"limit": 10_000, "windowSeconds": 60}}})
+    gen_id = client.post("/_mock/generations", json={"scenario": "stuck"}).get_json()["generationId"]
+    event = {"event": "widget:x", "timestamp": "2026-12-04T00:00:00Z", "$insert_id": "i"}
+    batch = {"events": [event], "context": {"pad": "x" * 250_000}}
+    for _ in range(64):
+        assert client.post(f"{API}/tracking/events", json=batch).status_code == 200
+    assert client.get(f"{API}/generation/{gen_id}").status_code == 200, "the shopper's job is still there"
+    usage = client.get("/_mock/usage").get_json()
+    assert usage["storedBytes"] <= 8 * 1024 * 1024
+    assert usage["budgets"]["tracking"]["storedBytes"] <= usage["budgets"]["tracking"]["maxBytes"]
+    assert usage["budgets"]["shopper"]["byKind"]["job"] > 0
+
+
+@pytest.mark.parametrize(
+    ("bucket", "path", "body"),
+    [
+        (
+            "tracking",
+            "/tracking/events",
+            {"events": [{"event": "e", "timestamp": "t", "$insert_id": "i"}], "context": {}},
+        ),
+        ("email", "/collect-email", {"email": "a@b.example"}),
+    ],
+)
+def test_tracking_and_email_are_rate_limited_per_client(client, bucket, path, body):
+    client.put("/_mock/config", json={"rateLimits": {bucket: {"limit": 3, "windowSeconds": 60}}})
+    answers = [client.post(API + path, json=body).status_code for _ in range(5)]
+    assert answers == [200, 200, 200, 429, 429]
+    other = client.post(API + path, json=body, environ_base={"REMOTE_ADDR": "127.0.0.9"})
+    assert other.status_code == 200, "another client has its own allowance"
