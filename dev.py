@@ -3,6 +3,8 @@
 
     python3 dev.py serve [server options]   set up, build, start the dev server (PORT env or --port; default 5000)
     python3 dev.py test [pytest options]    set up, build, find or install Chromium, run the whole test suite
+    python3 dev.py test --stress [...]      the same with every core kept busy by a CPU burner, as on a shared CI
+                                            machine: the suite must pass there too
     python3 dev.py setup                    set up and build only
 
 Setup is idempotent: the virtual environment (.venv), Python packages and npm packages are installed
@@ -100,6 +102,11 @@ def chromium() -> str | None:
     )
 
 
+def burner() -> subprocess.Popen:
+    """A process that keeps one core busy (at the suite's own priority) until it is killed."""
+    return subprocess.Popen([sys.executable, "-c", "while True: pass"])
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("", [])
     if command not in ("serve", "test", "setup"):
@@ -113,9 +120,18 @@ def main(argv: list[str]) -> int:
         path = chromium()
         env["TRYON_CHROMIUM"] = path or "bundled"
         say(f"browser: {path or 'Playwright bundled Chromium'}")
+        stress = "--stress" in rest
+        rest = [arg for arg in rest if arg != "--stress"]
         # Parallel workers by default; pass -n 0 (or any -n) to choose.
         workers = [] if any(arg == "-n" or arg.startswith("-n") for arg in rest) else ["-n", "auto"]
-        return subprocess.call([str(PYTHON), "-m", "pytest", *workers, *rest], cwd=ROOT, env=env)
+        burners = [burner() for _ in range(os.cpu_count() or 1)] if stress else []
+        if stress:
+            say(f"--stress: {len(burners)} CPU burners keep every core busy while the suite runs")
+        try:
+            return subprocess.call([str(PYTHON), "-m", "pytest", *workers, *rest], cwd=ROOT, env=env)
+        finally:
+            for process in burners:
+                process.kill()
     return 0
 
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from server import create_app
 from tests.support.browser import launch_args
@@ -16,6 +17,9 @@ from tests.support.mock import unlimited
 from tests.support.server import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
+# Every expectation waits for a state; its timeout only guards against a hang. 5 s (Playwright's default) was too
+# short on a shared CI machine with both cores busy (issue 24): a passing test never waits for it.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items):
