@@ -262,3 +262,23 @@ def test_a_stuck_upload_is_given_up_after_30_s_without_progress_and_can_be_retri
     dialog.get_by_role("button", name="Try again").click()
     expect(widget(page)).to_have_attribute("state", "completed")
     assert len(mock.requests("/prepare-upload")) == 2
+
+
+def test_a_photo_the_service_no_longer_has_is_asked_for_again_once(page: Page, mock, photo) -> None:
+    """Issue 24: after a restart (or an eviction) the remembered upload is gone; each "Try again" sent the same
+    fileId again and got 400, for ever. Now the photo is asked for again, once, saying why."""
+    page.goto("/")
+    dialog = try_on(page, photo)
+    expect(widget(page)).to_have_attribute("state", "completed")
+    mock.http.post("/_mock/reset", json={})  # the service forgets the photo (and logs from here on)
+    dialog.get_by_role("button", name="Make a new try-on").click()
+    expect(dialog.locator("[data-photo-error]")).to_have_text("We no longer have your photo. Please choose it again.")
+    expect(dialog.get_by_role("button", name="Create my try-on")).to_be_disabled()
+    assert len(mock.requests("/fitting-room")) == 1, "one refused creation, no loop"
+    assert page.evaluate("sessionStorage.getItem('tryon:photo')") is None
+    with page.expect_file_chooser() as chooser:
+        dialog.get_by_role("button", name="Choose a photo").click()
+    chooser.value.set_files(photo)
+    dialog.get_by_role("button", name="Create my try-on").click()
+    expect(widget(page)).to_have_attribute("state", "completed")
+    assert len(mock.requests("/fitting-room")) == 2

@@ -5,7 +5,6 @@
 //   (credits?) --no--> unavailable
 //   photo --start--> uploading --> pending --> processing --> completed (the image is on screen)
 //                                     \-------------\---------> failed | error | timeout
-import { load, PHOTO_KEY, save } from '../storage.js';
 import { failure } from './failures.js';
 import { mountDialog } from './markup.js';
 import { imageUrl, settings, warn } from './settings.js';
@@ -37,21 +36,14 @@ function target(host, variantId) {
   return { ...made, productImage: imageUrl(host, made.productImage) };
 }
 
-/** The upload cached by an earlier page of this browser session, when it is usable. */
-function cachedUpload() {
-  const upload = load('sessionStorage', PHOTO_KEY);
-  return typeof upload?.fileId == 'string' && upload.fileId ? upload : null;
-}
-
 export class Flow {
   constructor(host) {
     this.host = host;
     // Results made on this page, by variant id: back on a variant, its try-on is shown again.
     this.results = {};
     Object.assign(this, mountDialog(host));
-    // The photo uploaded in this browser session ({fileId, preview}): from memory, or from the cache at start.
-    this.upload = cachedUpload();
-    // Consent and the photo (tryon-photo.js).
+    // Consent and the photo (tryon-photo.js), which sets `upload`: the photo uploaded in this browser session
+    // ({fileId, preview}), from memory, or from its cache.
     this.photo = window.TryOn.parts.photo.mount(this);
     this.wait = new Wait(this);
     // Compare, cart, share, download, email and analytics (tryon-features.js).
@@ -219,11 +211,6 @@ export class Flow {
     return (this.signal = this.controller.signal);
   }
 
-  forgetUpload() {
-    this.upload = null;
-    save('sessionStorage', PHOTO_KEY, null);
-  }
-
   /** Upload the chosen photo (or reuse this session's upload), then create and follow a generation. */
   async start() {
     const signal = this.restart();
@@ -239,9 +226,7 @@ export class Flow {
           onProgress: (f) => (progress.value = f),
         });
         this.features.track('widget:image_upload', { file_size: chosen.blob.size });
-        this.upload = { fileId, preview: chosen.preview };
-        this.photo.chosen = null;
-        save('sessionStorage', PHOTO_KEY, this.upload);
+        this.photo.keep({ fileId, preview: chosen.preview });
       }
       await this.generate(signal);
     } catch (error) {
@@ -253,12 +238,18 @@ export class Flow {
   async generate(signal) {
     const { productId, variantId } = this.job;
     this.wait.enter('pending');
-    const { generationId } = await this.client().createGeneration({
-      userImageId: this.upload.fileId,
-      productId,
-      variantId,
-      signal,
-    });
+    const { generationId } = await this.client()
+      .createGeneration({ userImageId: this.upload.fileId, productId, variantId, signal })
+      .catch((error) => {
+        // 400: the service no longer knows this photo (a restart, an expiry). It is asked for again, saying why,
+        // instead of Try again sending the same photo id for ever.
+        if (error?.status != 400) throw error;
+        return {};
+      });
+    if (!generationId) {
+      this.finish();
+      return this.photo.gone();
+    }
     this.features.track('widget:generation_start', { generation_id: generationId });
     const startedAt = Date.now();
     remember(productId, { id: generationId, startedAt, variantId });

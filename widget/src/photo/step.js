@@ -1,4 +1,5 @@
 // The photo step: consent, choose, take or drop a photo, see what will be sent.
+import { load, PHOTO_KEY, save } from '../storage.js';
 import { adopt } from '../styles.js';
 import { megabytes, preparePhoto } from './prepare.js';
 
@@ -10,13 +11,16 @@ const CSS =
   '@media not (pointer:coarse){[data-act=take]{display:none}}@media not (pointer:fine){[data-hint=drop]{display:none}}';
 
 /**
- * The flow gives t(), state(), show(), $, $$, `upload` (this session's uploaded photo) and forgetUpload();
- * the step offers show(), clear() and `chosen`, the prepared photo not yet uploaded ({blob, preview}).
+ * The flow gives t(), state(), show(), $, $$; the step keeps the flow's `upload` (this session's uploaded photo,
+ * {fileId, preview}, cached in sessionStorage for the next pages) and offers show(), clear(), keep(upload), gone()
+ * and `chosen`, the prepared photo not yet uploaded ({blob, preview}).
  */
 export class PhotoStep {
   constructor(flow) {
     this.flow = flow;
     this.chosen = null;
+    const cached = load('sessionStorage', PHOTO_KEY);
+    flow.upload = typeof cached?.fileId == 'string' && cached.fileId ? cached : null;
     adopt(flow.host.shadowRoot, CSS);
     const { $ } = flow;
     this.consent = $('[data-consent]');
@@ -99,10 +103,25 @@ export class PhotoStep {
     }
   }
 
+  /** The chosen photo is uploaded: it is this session's photo now (no upload for the next product). */
+  keep(upload) {
+    this.chosen = null;
+    save('sessionStorage', PHOTO_KEY, (this.flow.upload = upload));
+  }
+
   /** Forget the chosen and the uploaded photo. */
   clear() {
     this.chosen = null;
-    this.flow.forgetUpload();
+    save('sessionStorage', PHOTO_KEY, (this.flow.upload = null));
     this.preview(null, '');
+  }
+
+  /** The service no longer has the uploaded photo: ask for one again, saying why. */
+  gone() {
+    this.clear();
+    this.show();
+    const error = this.flow.$('[data-photo-error]');
+    error.hidden = false;
+    error.textContent = this.flow.t('photo_again');
   }
 }
