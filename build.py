@@ -53,7 +53,7 @@ ENTRIES = [
     (EMBED_FILE, "widget/src/embed/index.js"),
 ]
 # The button's words before any catalog: compiled into the page-load file from the English catalog.
-SHELL_STRINGS = ("button", "button_running", "button_done")
+SHELL_STRINGS = ("button", "button_running", "button_done", "button_retry")
 
 
 def version() -> str:

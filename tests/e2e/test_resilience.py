@@ -282,3 +282,25 @@ def test_a_photo_the_service_no_longer_has_is_asked_for_again_once(page: Page, m
     dialog.get_by_role("button", name="Create my try-on").click()
     expect(widget(page)).to_have_attribute("state", "completed")
     assert len(mock.requests("/fitting-room")) == 2
+
+
+def test_a_part_that_fails_to_load_is_said_on_the_button_and_a_press_retries(page: Page, mock) -> None:
+    """Issue 24: a lazy file that failed to load left the shopper with nothing said (a second press worked)."""
+    refused = []
+
+    def refuse_once(route):
+        if not refused:
+            refused.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    page.route("**/assets/tryon-dialog.js", refuse_once)
+    page.goto("/")
+    button = widget(page).locator("[part=button]")
+    # A press with no hover first (as a tap or a script): one load, which fails.
+    button.dispatch_event("click")
+    expect(button).to_have_text("Couldn't load. Try again")
+    expect(widget(page)).to_have_attribute("state", "error")
+    assert len(refused) == 1
+    button.dispatch_event("click")
+    expect(widget(page).locator("dialog")).to_be_visible()

@@ -56,7 +56,7 @@ export class TryOnWidgetElement extends HTMLElement {
   }
 
   attributeChangedCallback(name) {
-    if (name === 'locale') this._strings = null;
+    if (name == 'locale') this._strings = null;
     const button = this.shadowRoot?.firstChild;
     const key = LABELS[this.getAttribute('state')];
     if (button) button.textContent = (!key && this.getAttribute('label')) || this._string(key || 'button');
@@ -99,7 +99,7 @@ export class TryOnWidgetElement extends HTMLElement {
     this.creditsCheck ??= fetch((this.getAttribute('proxy-path') || PROXY_PATH) + '/check-credits')
       .then((response) => response.json())
       .then(
-        (body) => body.allowed !== false,
+        (body) => body.allowed != false,
         () => true,
       );
     return loadUI();
@@ -111,8 +111,11 @@ export class TryOnWidgetElement extends HTMLElement {
     return (options && 'resume' in options ? loadUI() : this.reach()).then(
       ([, dialog]) => this.isConnected && dialog.open(this, options),
       (error) => {
-        console.error('<tryon-widget>', error);
+        // The error names the file that did not load ("Could not load …/tryon-dialog.js").
+        console.error(error);
         this.setAttribute('state', 'error');
+        // The dialog's files did not arrive: the button says so, and pressing it again loads them again.
+        this.shadowRoot.firstChild.textContent = this._string('button_retry');
       },
     );
   }
