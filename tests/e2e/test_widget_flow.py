@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
+from tests.support.storefront import COUNT_POLLS
 from tests.support.storefront import RECORD_STATUSES
 from tests.support.storefront import statuses_seen
 
@@ -54,6 +55,8 @@ def test_widget_goes_from_press_to_result_and_stops_polling(page: Page, mock, ph
 
 def test_widget_shows_the_failure_and_stops(page: Page, mock, photo) -> None:
     mock.config(scenario="failed")
+    page.add_init_script(COUNT_POLLS)
+    page.clock.install()  # time flows as usual until the end, where the page's clock jumps ahead
     page.goto("/")
     page.locator("tryon-widget").evaluate("el => el.setAttribute('poll-interval', '20')")
     start_try_on(page, photo)
@@ -63,6 +66,8 @@ def test_widget_shows_the_failure_and_stops(page: Page, mock, photo) -> None:
         "Something went wrong with your try-on. Please try again."
     )
     gen_id = widget.get_attribute("generation-id")
-    assert len(mock.status_polls(gen_id)) == 3
-    page.wait_for_timeout(200)
-    assert len(mock.status_polls()) == 3
+    assert len(mock.status_polls(gen_id)) == 3 and page.evaluate("window.polls") == 3
+    # A minute of the page's time passes at once: no timer is left to start another poll.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    page.clock.run_for(60_000)
+    assert page.evaluate("window.polls") == 3 and len(mock.status_polls()) == 3

@@ -50,6 +50,12 @@ def shoot(page: Page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+# Counts the status polls a page starts, as they start (fetch is called synchronously when a timer fires).
+COUNT_POLLS = """window.polls = 0; const realFetch = window.fetch;
+  window.fetch = (input, init) => { if (String(input.url || input).includes('/generation/')) window.polls += 1;
+    return realFetch(input, init); };"""
+
+
 # Collects each polled status the widgets announce; the next poll's timer is set right after.
 RECORD_STATUSES = """() => { window.seen = [];
   document.addEventListener('tryon-status', (e) => e.detail.status && window.seen.push(e.detail.status.status)); }"""
