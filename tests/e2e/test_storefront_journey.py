@@ -10,6 +10,7 @@ from PIL import Image
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
+from tests.support.storefront import COUNT_POLLS
 from tests.support.storefront import RECORD_STATUSES
 from tests.support.storefront import give_photo
 from tests.support.storefront import open_dialog
@@ -361,13 +362,13 @@ def test_only_one_tab_polls_a_generation(page: Page, mock, photo) -> None:
     expect(widget(page)).to_have_attribute("state", "processing")
     gen_id = widget(page).get_attribute("generation-id")
     other = page.context.new_page()
+    other.add_init_script(COUNT_POLLS)
     other.goto("/")
     expect(widget(other)).to_have_attribute("generation-id", gen_id)
+    # While the first tab goes on polling (5 more polls: a state, not a duration), the second starts none.
     before = len(mock.status_polls(gen_id))
-    other.wait_for_timeout(1000)
-    # One tab at 100 ms makes about 10 polls a second; two would make about 20.
-    assert len(mock.status_polls(gen_id)) - before <= 13
+    mock.wait_for_requests(before + 5, f"/public/generation/{gen_id}")
+    assert other.evaluate("window.polls") == 0
     page.close()
-    later = len(mock.status_polls(gen_id))
     # The other tab takes over once the lock is free.
-    mock.wait_for_requests(later + 2, f"/public/generation/{gen_id}")
+    other.wait_for_function("window.polls >= 2")
