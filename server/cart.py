@@ -59,7 +59,7 @@ MAX_SECTIONS = 5
 def wanted_sections() -> list[str]:
     """The `sections` asked for with an add (a list, or ids separated by commas, as FormData sends an array)."""
     payload = request.get_json(silent=True) if request.is_json else request.form
-    raw = payload.get("sections") if isinstance(payload, dict) or hasattr(payload, "get") else None
+    raw = payload.get("sections") if hasattr(payload, "get") else None  # a JSON body may be a list
     names = raw if isinstance(raw, list) else str(raw or "").split(",")
     return [name.strip() for name in names if isinstance(name, str) and name.strip()][:MAX_SECTIONS]
 

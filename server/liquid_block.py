@@ -16,6 +16,7 @@ from liquid import FileSystemLoader
 from liquid.filter import with_context
 
 from . import ROOT
+from .catalog import numeric_id
 from .numbers import whole_number
 
 EXTENSION = ROOT / "extension"
@@ -63,15 +64,15 @@ def image_url(image, width=None, **_) -> str:
 def product_drop(product: dict, variants: list[dict], selected: dict, product_id: str) -> dict:
     """What Liquid sees as `product`: its variants, each with its picture (an image drop attached to it, as Shopify's
     product.images[].variants), the selected one (?variant=, else the first)."""
-    number = lambda gid: int(gid.rsplit("/", 1)[-1])  # noqa: E731
     images, drops = [], {}
     for variant in variants:
         image = {"src": variant["image"], "variants": []}
-        drops[variant["id"]] = {"id": number(variant["id"]), "title": variant["title"], "featured_image": image}
-        image["variants"].append(drops[variant["id"]])
+        drop = {"id": int(numeric_id(variant["id"])), "title": variant["title"], "featured_image": image}
+        drops[variant["id"]] = drop
+        image["variants"].append(drop)
         images.append(image)
     return {
-        "id": number(product_id),
+        "id": int(numeric_id(product_id)),
         "title": product["title"],
         "featured_image": images[0],
         "images": images,

@@ -79,7 +79,8 @@ async function whileHidden(signal) {
 /**
  * Poll `read(signal)` (one normalized status per call) until COMPLETED, FAILED, maxAttempts, timeoutMs or abort.
  * Polls keep a steady cadence: each starts pollIntervalMs after the previous one started (at once when an answer
- * took longer), so slow answers do not add up; never two at a time, never closer than the interval. Transient errors (`error.retryable`) back off from pollIntervalMs, doubling to 30 s with up to 25 % jitter,
+ * took longer), so slow answers do not add up; never two at a time, never closer than the interval.
+ * Transient errors (`error.retryable`) back off from pollIntervalMs, doubling to 30 s with up to 25 % jitter,
  * or wait Retry-After; they count toward timeoutMs, not toward maxAttempts.
  */
 export async function waitFor(read, generationId, input) {

@@ -23,14 +23,14 @@ const RTL = /^(ar|he|fa|ur)\b/i;
 // The states of a try-on still being made: it goes on under its own variant whatever the shopper selects meanwhile.
 const RUNNING = /^(uploading|pending|processing)$/;
 
-/**
- * What a try-on started now is made for (or one made for `variantId`), fixed for its whole life:
- * {productId, variantId, productImage}.
- */
 // What this browser remembers of a product from one page to the next (tryon-theme.js, from tries.js).
 const recall = (productId) => window.TryOn.parts.theme.recall(productId);
 const remember = (productId, entry) => window.TryOn.parts.theme.remember(productId, entry);
 
+/**
+ * What a try-on started now is made for (or one made for `variantId`), fixed for its whole life:
+ * {productId, variantId, productImage}.
+ */
 function target(host, variantId) {
   const made = window.TryOn.parts.theme.target(host, variantId);
   return { ...made, productImage: imageUrl(host, made.productImage) };
@@ -157,7 +157,7 @@ export class Flow {
     if (focus && changed && this.dialog.open && !busy) this.$(focus).focus();
   }
 
-  /** Whether try-ons can be made here (asked once on hover, focus or press; the client caches the answer). */
+  /** Whether try-ons can be made here: the element's own check, sent when the shopper reached for the button. */
   available() {
     return (this._credits ??= this.host.creditsCheck || this.client().checkCredits());
   }

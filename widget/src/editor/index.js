@@ -15,10 +15,10 @@ const svg = (body) =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800" viewBox="0 0 300 400">${body}</svg>`,
   );
 // A person wearing a top: the result shown for `result` (a data: URL, as the widget accepts for results).
-const FIGURE =
+const SAMPLE_RESULT = svg(
   '<rect width="300" height="400" fill="#e9e4dc"/><circle cx="150" cy="90" r="44" fill="#d9a57e"/>' +
-  '<path d="M70 400V230q0-60 80-70 80 10 80 70v170z" fill="';
-export const SAMPLE_RESULT = svg(FIGURE + '#b86c48"/>');
+    '<path d="M70 400V230q0-60 80-70 80 10 80 70v170z" fill="#b86c48"/>',
+);
 
 // Where the sample's photo is "uploaded": the widget's PUT to it is answered in the page (no byte leaves it).
 const UPLOAD_URL = 'https://tryon-editor.invalid/upload';
@@ -88,7 +88,8 @@ const ofBlock = (event) =>
   [...widgets()].filter((widget) => widget.id == 'tryon-' + event.detail?.blockId || event.target.contains?.(widget));
 
 if (window.Shopify?.designMode && !window.TryOnEditor) {
-  window.TryOnEditor = { SAMPLE_RESULT };
+  // Loaded once per page, however often the editor renders the block's script tag.
+  window.TryOnEditor = true;
   intercept();
   const scan = () => customElements.whenDefined('tryon-widget').then(() => widgets().forEach(prepare));
   scan();

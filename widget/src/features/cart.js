@@ -6,7 +6,7 @@
 export const storeRoot = () => window.Shopify?.routes?.root || '/';
 
 /** Dawn's cart UI (cart-notification or cart-drawer): it names its sections and redraws from them. */
-export function dawnCart() {
+function dawnCart() {
   const cart = document.querySelector('cart-notification, cart-drawer');
   return typeof cart?.renderContents == 'function' && typeof cart.getSectionsToRender == 'function' ? cart : null;
 }
@@ -50,12 +50,13 @@ export function addToCart(variantId, quantity = 1) {
 
 /**
  * Tell the theme about an added line item, from `host`. When the theme shows a confirmation of its own (Dawn's
- * notification or drawer, a cart drawer that opens on add), `beforeShowing` runs first, so our dialog steps aside.
+ * notification or drawer, a cart drawer that opens on add), `beforeShowing(dawnCart)` runs first, so our dialog
+ * steps aside.
  */
 export function tellTheme(host, item, quantity, beforeShowing) {
   const dawn = dawnCart();
   const shows = !!(dawn || document.querySelector('cart-drawer-component[auto-open]'));
-  if (shows) beforeShowing();
+  if (shows) beforeShowing(dawn);
   // Shopify's standard storefront event (Horizon's cart icon, drawer and cart items listen): its promise carries the
   // cart, read once more since the add's answer has no totals.
   const event = new Event('shopify:cart:lines-update', { bubbles: true });

@@ -3,7 +3,7 @@
 import { register } from '../contract.js';
 import { adopt } from '../styles.js';
 import { createTracker } from './analytics.js';
-import { addToCart, dawnCart, storeRoot, tellTheme } from './cart.js';
+import { addToCart, storeRoot, tellTheme } from './cart.js';
 import { ACTIONS, COMPARE, CSS, EMAIL } from './markup.js';
 
 const insert = (node, where, html) => node.insertAdjacentHTML(where, html);
@@ -102,8 +102,8 @@ function mount(session) {
         delete line.sections;
         session.emit('tryon-cart-add', { variantId, quantity: 1, item: line });
         // The theme's own confirmation is shown as after its own button, never behind our modal dialog.
-        tellTheme(host, item, 1, () => {
-          dawnCart()?.setActiveElement?.(host.shadowRoot.querySelector('[part=button]'));
+        tellTheme(host, item, 1, (dawn) => {
+          dawn?.setActiveElement?.(host.shadowRoot.querySelector('[part=button]'));
           dialog.close();
         });
       } catch (error) {

@@ -46,13 +46,14 @@ export async function preparePhoto(file) {
   const canvas = canvasOf(bitmap, Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
   let blob;
   for (const quality of QUALITIES) if (!((blob = await encode(canvas, quality))?.size > MAX_UPLOAD)) break;
-  const small = Math.min(1, 320 / Math.max(bitmap.width, bitmap.height));
-  const preview = Object.assign(document.createElement('canvas'), {
-    width: Math.round(bitmap.width * small),
-    height: Math.round(bitmap.height * small),
-  });
-  preview.getContext('2d').drawImage(bitmap, 0, 0, preview.width, preview.height);
   bitmap.close();
+  // The preview is drawn from the scaled canvas, not the full photo: a smaller copy on the main thread.
+  const small = Math.min(1, 320 / Math.max(canvas.width, canvas.height));
+  const preview = Object.assign(document.createElement('canvas'), {
+    width: Math.round(canvas.width * small),
+    height: Math.round(canvas.height * small),
+  });
+  preview.getContext('2d').drawImage(canvas, 0, 0, preview.width, preview.height);
   if (!blob || blob.size > MAX_BYTES) throw new RangeError('too large');
   return { blob, preview: preview.toDataURL('image/jpeg', 0.7) };
 }
