@@ -9,8 +9,8 @@ export default [
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
-      // VERSION and SHELL_EN are compiled in by build.py (esbuild --define).
-      globals: { ...globals.browser, VERSION: 'readonly', SHELL_EN: 'readonly' },
+      // VERSION, SHELL_EN and LANGUAGES are compiled in by build.py (esbuild --define).
+      globals: { ...globals.browser, VERSION: 'readonly', SHELL_EN: 'readonly', LANGUAGES: 'readonly' },
     },
     rules: {
       // `catch {}` around storage and URL parsing is the point: a blocked or broken storage is not an error.

@@ -72,7 +72,7 @@ def load_build():
 def sources(build) -> dict:
     """The watched files and their times, without the snippet the build writes (else each build would reload twice)."""
     files = build.snapshot(WATCHED)
-    files.pop(build.STRINGS_SNIPPET, None)
+    files.pop(build.BUTTON_SNIPPET, None)
     return files
 
 

@@ -54,6 +54,14 @@ def theme_page(name: str):
     return render_product(DEFAULT_PRODUCT_ID, settings=request.args.to_dict(), template=THEMES[name])
 
 
+@bp.get("/pages/headless.css")
+def headless_stylesheet():
+    """The headless pages' own stylesheet for the widget's button (a file: their CSP allows no inline style)."""
+    response = send_from_directory(ROOT / "templates" / "pages", "headless.css", mimetype="text/css")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
 @bp.get("/themes/<name>-like.js")
 def theme_script(name: str):
     """The fixture theme's own scripts (templates/themes/<name>-like.js)."""

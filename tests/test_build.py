@@ -9,8 +9,10 @@ import shutil
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import liquid
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,13 +106,13 @@ def test_syntax_error_fails_with_esbuild_message(tmp_path, capsys):
 
 def test_page_load_file_over_budget_fails_naming_file_and_overflow(tmp_path, capsys):
     big = tmp_path / "shell.js"
-    big.write_text("window.big = %r;\n" % ("x" * 4_100))
+    big.write_text("window.big = %r;\n" % ("x" * 2_100))
     assert build.build(entries=[(build.PAGE_LOAD_FILE, str(big))], dist=tmp_path / "dist", assets=None) == 1
     captured = capsys.readouterr()
     size = (tmp_path / "dist" / build.PAGE_LOAD_FILE).stat().st_size
     assert "OVER" in captured.out
     assert (
-        f"tryon-widget.js is {size:,} bytes" in captured.err and f"{size - 4_000:,} over the 4,000-byte" in captured.err
+        f"tryon-widget.js is {size:,} bytes" in captured.err and f"{size - 2_000:,} over the 2,000-byte" in captured.err
     )
 
 
@@ -127,18 +129,19 @@ def test_missing_esbuild_says_how_to_install(tmp_path, monkeypatch, capsys):
     assert "npm ci" in capsys.readouterr().err
 
 
-def test_a_hostile_translation_cannot_end_the_strings_script(tmp_path):
-    """The snippet holds JSON inside <script type="application/json">: <, > and & are escaped."""
+def test_a_hostile_translation_can_neither_end_the_button_nor_run_as_liquid(tmp_path):
+    """The snippet holds each language's button words as HTML text and attributes, inside Liquid."""
     locales = tmp_path / "locales"
     locales.mkdir()
-    hostile = {"tryon": {"button": "</script><script>alert(1)</script> & <!--"}}
-    (locales / "xx.json").write_text(json.dumps(hostile), encoding="utf-8")
-    snippet = tmp_path / "tryon-strings.liquid"
-    build.write_strings_snippet(locales, snippet)
-    text = snippet.read_text(encoding="utf-8")
-    body = text.split("{% raw %}")[1].split("{% endraw %}")[0]
-    assert "<" not in body and ">" not in body and "&" not in body
-    assert json.loads(body) == hostile["tryon"]
+    hostile = '</button><script>alert(1)</script> & " {% endcase %}{{ 7 | times: 6 }}'
+    words = {key: hostile for key in ("button", "button_running", "button_done", "button_retry")}
+    (locales / "xx.json").write_text(json.dumps({"tryon": words}), encoding="utf-8")
+    snippet = tmp_path / "tryon-button.liquid"
+    build.write_button_snippet(locales, snippet)
+    rendered = liquid.Environment().from_string(snippet.read_text(encoding="utf-8")).render(language="xx", label="")
+    button = ET.fromstring(rendered.strip())
+    assert button.tag == "button" and len(button) == 0, "one button, nothing inside it but text"
+    assert button.text == hostile and button.get("data-running") == hostile and button.get("data-retry") == hostile
 
 
 @pytest.mark.parametrize("args", [["--help"]])
@@ -161,11 +164,11 @@ def test_watch_rebuilds_copies_and_rewrites_the_snippet_on_change(tmp_path):
     )
     try:
         shell = copy / "dist" / "tryon-widget.js"
-        asset = copy / "extension" / "assets" / "tryon-dialog.js"
-        snippet = copy / "extension" / "snippets" / "tryon-strings.liquid"
+        asset = copy / "extension" / "assets" / "tryon-photo.js"
+        snippet = copy / "extension" / "snippets" / "tryon-button.liquid"
         wait_for(lambda: asset.exists() and snippet.exists())
         before = asset.read_text()
-        source = copy / "widget" / "src" / "dialog" / "wait.js"
+        source = copy / "widget" / "src" / "photo" / "wait.js"
         source.write_text(source.read_text().replace("const TYPICAL_MS = 60_000;", "const TYPICAL_MS = 61_234;"))
         wait_for(lambda: "61234" in asset.read_text())
         assert asset.read_text() != before and shell.exists()
@@ -176,7 +179,7 @@ def test_watch_rebuilds_copies_and_rewrites_the_snippet_on_change(tmp_path):
         process.terminate()
         output = process.communicate(timeout=10)[0]
     assert output.count("tryon-widget.js") >= 3, output  # the size table printed after each build
-    assert "changed: widget/src/dialog/wait.js" in output
+    assert "changed: widget/src/photo/wait.js" in output
 
 
 def wait_for(condition, timeout: float = 20.0) -> None:

@@ -80,6 +80,7 @@ def test_npm_pack_holds_exactly_the_package():
     built = {str(path.relative_to(ROOT)) for path in (ROOT / "dist" / "npm").rglob("*") if path.is_file()}
     # The script-tag files, less the theme-only ones (the app embed's, the theme editor's).
     scripts = {f"dist/{name}" for name, _ in build.ENTRIES if name not in (build.EMBED_FILE, build.EDITOR_FILE)}
+    scripts |= {f"dist/tryon-{code}.js" for code in build.locales() if code != "en"}
     expected = {"LICENSE", "README.md", "package.json", "types/client.d.ts", "types/element.d.ts"} | built | scripts
     assert packed == expected, (packed - expected, expected - packed)
 

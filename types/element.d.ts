@@ -78,9 +78,12 @@ export interface OpenOptions {
 }
 
 export class TryOnWidgetElement extends HTMLElement {
-  static readonly observedAttributes: string[];
-  /** The catalog in use: set it to change every string at once. */
-  strings: TryOnStrings;
+  /** The <button> the element took over (the page's own child; a shadow-root one for markup without it). */
+  readonly button?: HTMLButtonElement;
+  /** Take `button` over: hover or focus gets the dialog ready, a press opens it. */
+  upgrade(button: HTMLButtonElement): void;
+  /** Strings over the page's catalog and the widget's language file, key by key; read when the dialog opens. */
+  strings?: Partial<TryOnStrings>;
   /** Open the try-on dialog, loading its parts first. */
   open(options?: OpenOptions): Promise<void>;
 }

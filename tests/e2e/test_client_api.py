@@ -200,7 +200,10 @@ def test_the_client_loads_on_first_call_without_the_dialog_with_the_same_error_c
     assert len(mock.requests("/share-generation")) == 2
 
 
-def test_error_classes_are_exported_with_names(client_page: Page) -> None:
+def test_error_classes_arrive_with_the_client_with_their_names(client_page: Page) -> None:
+    # Not on the page-load file (its budget): on window.TryOn once tryon-client.js has run, before any call settles.
+    assert client_page.evaluate("'ApiError' in TryOn") is False
+    client_page.evaluate("TryOn.createClient().checkCredits()")
     names = client_page.evaluate("""() => ['TryOnError', 'ApiError', 'GenerationFailedError', 'GenerationTimeoutError',
       'GenerationNotFoundError', 'InvalidResponseError'].map((n) => [n, new TryOn[n]('x', {}).name, new TryOn[n]('x', {}) instanceof Error])""")
     for exported, name, is_error in names:

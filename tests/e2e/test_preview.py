@@ -58,6 +58,8 @@ def test_preview_shows_what_the_block_renders(page: Page, mock, live_app) -> Non
     shown = widget.evaluate(
         f"el => Object.fromEntries({ATTRIBUTES!r}.filter((a) => el.hasAttribute(a)).map((a) => [a, el.getAttribute(a)]))"
     )
+    # The preview also passes the label to a loaded dialog (it shows it again after a try-on): the `label` attribute.
+    assert shown.pop("label") == "See it on you"
     assert shown == block_attributes(live_app, settings)
 
 
@@ -104,7 +106,7 @@ def test_each_setting_changes_the_widget(page: Page, mock, name, value, check) -
     expect(widget).to_have_count(1)
     page.wait_for_function(
         "([check]) => { const doc = document.querySelector('[data-frame]').contentDocument;"
-        " const el = doc && doc.querySelector('tryon-widget'); const button = el && el.shadowRoot && el.shadowRoot.querySelector('[part=button]');"
+        " const el = doc && doc.querySelector('tryon-widget'); const button = el && el.button;"
         " return !!button && new Function('el', 'button', 'return ' + check)(el, button); }",
         arg=[check],
     )

@@ -51,8 +51,10 @@ def shoot(page: Page, name: str) -> None:
 
 
 # Counts the status polls a page starts, as they start (fetch is called synchronously when a timer fires).
-COUNT_POLLS = """window.polls = 0; const realFetch = window.fetch;
-  window.fetch = (input, init) => { if (String(input.url || input).includes('/generation/')) window.polls += 1;
+# `window.polled` keeps each poll's URL, to count one generation's.
+COUNT_POLLS = """window.polls = 0; window.polled = []; const realFetch = window.fetch;
+  window.fetch = (input, init) => { const url = String(input.url || input);
+    if (url.includes('/generation/')) { window.polls += 1; window.polled.push(url); }
     return realFetch(input, init); };"""
 
 

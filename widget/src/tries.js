@@ -9,13 +9,14 @@ const RUNNING_S = 15 * 60;
 const name = (productId) => 'tryon_' + String(productId).split('/').pop().replace(/\W/g, '');
 const pattern = (productId) => RegExp(`(?:^|; )${name(productId)}=([^|;]+)\\|(\\d+)\\|(\\d*)\\|([rd])`);
 
-/** Whether something may be remembered for the product: the page-load file's whole check (no Web Storage). */
+/**
+ * Whether a cookie for the product may be there (recall() reads it): the page-load file's check, no Web Storage.
+ * Shopify's ids end in digits, so the last segment is name()'s (kept this short: the page-load file's budget).
+ */
 export function remembered(productId) {
   try {
-    return pattern(productId).test(document.cookie);
-  } catch {
-    return false;
-  }
+    return document.cookie.includes(`tryon_${productId.split('/').pop()}=`);
+  } catch {}
 }
 
 /** {id, startedAt, variantId, done} remembered for the product, or null when nothing usable is. */

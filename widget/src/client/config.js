@@ -1,7 +1,7 @@
 // The client's defaults, defined once: the UI passes only what a merchant set.
 import { ADAPTERS } from './adapters.js';
 
-export const PROXY_PATH = '/apps/proxy_genlook-x/public';
+export { PROXY_PATH } from '../contract.js';
 
 /** The TypeError every bad option gets: it names the option, what it should be and what it was. */
 export function badOption(name, expected, value) {

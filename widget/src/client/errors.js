@@ -1,7 +1,7 @@
 // Typed errors, so callers branch with `instanceof` or `error.name` instead of parsing messages.
-// One identity per page: the page-load script defines the classes on window.TryOn, and a copy of this module loaded
-// later (the lazy tryon-client.js) takes those instead of defining its own. The classes only carry fields; the
-// factories below (used by the client, left out of the page-load file) say which fields each error has.
+// One identity per page: tryon-client.js puts the classes on window.TryOn, and a copy of this module loaded later
+// (another bundle's) takes those instead of defining its own. The classes only carry fields; the factories below
+// say which fields each error has.
 const page = globalThis.TryOn || {};
 
 export const TryOnError =

@@ -9,7 +9,6 @@ import { failure } from './failures.js';
 import { mountDialog } from './markup.js';
 import { imageUrl, settings, warn } from './settings.js';
 import { format } from './strings.js';
-import { Wait } from './wait.js';
 
 // Where focus goes when a step is shown: the result's heading (announced), else the first useful control.
 const FOCUS = {
@@ -20,6 +19,8 @@ const FOCUS = {
 };
 // Languages written right to left: the dialog mirrors when the widget's locale is one of them.
 const RTL = /^(ar|he|fa|ur)\b/i;
+// The button's words (its data-* and the strings' button_*) while a try-on runs or waits to be seen.
+const LABELS = { uploading: 'running', pending: 'running', processing: 'running', completed: 'done' };
 // The states of a try-on still being made: it goes on under its own variant whatever the shopper selects meanwhile.
 const RUNNING = /^(uploading|pending|processing)$/;
 
@@ -39,13 +40,17 @@ function target(host, variantId) {
 export class Flow {
   constructor(host) {
     this.host = host;
+    this.strings = window.TryOn.parts.theme.strings(host);
+    // The button's own words, shown whenever no try-on runs or waits to be seen.
+    this.idle = host.button?.textContent;
+    new MutationObserver(() => this.relabel()).observe(host, { attributeFilter: ['label'] });
     // Results made on this page, by variant id: back on a variant, its try-on is shown again.
     this.results = {};
     Object.assign(this, mountDialog(host));
     // Consent and the photo (tryon-photo.js), which sets `upload`: the photo uploaded in this browser session
     // ({fileId, preview}), from memory, or from its cache.
     this.photo = window.TryOn.parts.photo.mount(this);
-    this.wait = new Wait(this);
+    this.wait = window.TryOn.parts.photo.waiting(this);
     // Compare, cart, share, download, email and analytics (tryon-features.js).
     this.features = window.TryOn.parts.features.mount(this);
     // What each button does; `retry` is set by the failure that shows it.
@@ -75,8 +80,7 @@ export class Flow {
     this.dialog.addEventListener('close', () => {
       // Back to the button, unless the theme moved focus on (its cart drawer, after our Add to cart).
       const active = document.activeElement;
-      if (!active || active === document.body || active === host)
-        host.shadowRoot.querySelector('[part=button]').focus();
+      if (!active || active === document.body || active === host) host.button?.focus();
       this.select();
     });
     this.productId = host.getAttribute('product-id');
@@ -114,7 +118,7 @@ export class Flow {
   }
 
   t(key, values) {
-    return format(this.host.strings, key, { product: this.host.getAttribute('product-title') || '', ...values });
+    return format(this.strings, key, { product: this.host.getAttribute('product-title') || '', ...values });
   }
 
   /** One client per widget, so its share links are reused; only what the merchant set is passed. */
@@ -133,11 +137,22 @@ export class Flow {
     return this._client;
   }
 
-  /** Reflect `state` on the host (the element labels its button from it); tryon-status on each change and status. */
+  /** Reflect `state` on the host and its button's words; tryon-status on each change and status. */
   state(state, detail) {
     if (state === this.host.getAttribute('state') && !detail?.status) return;
     this.host.setAttribute('state', state);
+    this.relabel();
     this.emit('tryon-status', { state, ...detail });
+  }
+
+  /** The button says a try-on runs or waits to be seen (its data-running/data-done, else the strings), else its own. */
+  relabel() {
+    const { button } = this.host;
+    const key = LABELS[this.host.getAttribute('state')];
+    if (button)
+      button.textContent = key
+        ? button.dataset[key] || this.t('button_' + key)
+        : this.host.getAttribute('label') || this.idle;
   }
 
   emit(type, detail) {
@@ -171,7 +186,10 @@ export class Flow {
   open(options = {}) {
     if ('resume' in options) {
       // The element's resume (''): what this browser remembers of the product, else the generation-id attribute.
-      const saved = (options.resume === '' && recall(this.host.getAttribute('product-id'))) || options;
+      const remembered = options.resume === '' && recall(this.host.getAttribute('product-id'));
+      // A cookie the element saw but that holds nothing usable is dropped: the next page view loads nothing for it.
+      if (remembered === null) remember(this.host.getAttribute('product-id'), null);
+      const saved = remembered || options;
       const { variantId, done, startedAt } = saved;
       const id = saved.id || options.resume || this.host.getAttribute('generation-id');
       if (!id || this.job) return;
@@ -183,6 +201,8 @@ export class Flow {
       return;
     }
     this.select();
+    // The shopper's language now (the element loaded its file with the parts), over the page's and the property's.
+    this.strings = window.TryOn.parts.theme.strings(this.host);
     this.features.track('widget:button_click');
     for (const node of this.$$('[data-t]')) node.textContent = this.t(node.dataset.t);
     this.$('h2').textContent = this.t('title');

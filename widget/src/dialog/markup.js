@@ -59,12 +59,20 @@ const MARKUP = `<dialog part="dialog" aria-labelledby="tryon-title">
 <div class="row"><button type="button" data-act="keep" data-t="keep_waiting"></button><button type="button" data-act="over" data-t="start_over"></button></div></div>
 </dialog>`;
 
-/** Put the dialog into the widget's shadow root once; return it with query helpers over it. */
+/**
+ * Put the dialog into the widget's shadow root once (made now: the page paid nothing for it until the shopper
+ * reached for the button, which stays in the light DOM, shown through the slot); return it with query helpers.
+ */
 export function mountDialog(host) {
-  const body = host.shadowRoot.querySelector('[part=body]');
-  if (!body.firstChild) {
-    adopt(host.shadowRoot, CSS);
+  const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+  let body = root.querySelector('[part=body]');
+  if (!body) {
+    adopt(root, CSS);
+    if (!root.querySelector('slot')) root.append(document.createElement('slot'));
+    body = document.createElement('div');
+    body.setAttribute('part', 'body');
     body.innerHTML = MARKUP;
+    root.append(body);
   }
   const dialog = body.querySelector('dialog');
   return {

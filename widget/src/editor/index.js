@@ -4,7 +4,7 @@
 // closes it. Every request the widget makes to its proxy is answered here, in the page, so nothing reaches the proxy:
 // no credits, no upload, no analytics. It uses only the element's public surface (attributes, open(), events) and
 // the dialog's part name (`[part=dialog]`, documented in README.md).
-import { PROXY_PATH } from '../client/config.js';
+import { PROXY_PATH } from '../contract.js';
 import { remember } from '../tries.js';
 
 const ID = 'editor-preview';

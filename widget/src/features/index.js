@@ -103,7 +103,7 @@ function mount(session) {
         session.emit('tryon-cart-add', { variantId, quantity: 1, item: line });
         // The theme's own confirmation is shown as after its own button, never behind our modal dialog.
         tellTheme(host, item, 1, (dawn) => {
-          dawn?.setActiveElement?.(host.shadowRoot.querySelector('[part=button]'));
+          dawn?.setActiveElement?.(host.button);
           dialog.close();
         });
       } catch (error) {

@@ -1,8 +1,8 @@
-// tryon-widget.js, the page-load file: window.TryOn (the client facade, the error classes) and <tryon-widget>.
-import { ERRORS } from '../client/errors.js';
+// tryon-widget.js, the page-load file: window.TryOn.createClient (a facade over the lazy client) and <tryon-widget>.
+// The error classes come with the client (tryon-client.js), before any of its calls settles.
 import { TryOnWidgetElement } from './element.js';
 import { createClient } from './load.js';
 
-window.TryOn = Object.assign(window.TryOn || {}, ERRORS, { createClient, TryOnWidgetElement });
+window.TryOn = { ...window.TryOn, createClient, TryOnWidgetElement };
 
 if (!customElements.get('tryon-widget')) customElements.define('tryon-widget', TryOnWidgetElement);

@@ -1,5 +1,6 @@
 // Loads the lazy parts next to tryon-widget.js, and the window.TryOn.createClient facade over the lazy client.
-import { CLIENT_METHODS, fileOf, UI_PARTS } from '../contract.js';
+import { fileOf, UI_PARTS } from '../contract.js';
+import { language } from '../strings/language.js';
 
 const SCRIPT_URL = document.currentScript?.src;
 const loading = {};
@@ -12,9 +13,9 @@ export function part(name) {
     hooks.load?.(name) ||
     new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = new URL(fileOf(name), SCRIPT_URL || document.baseURI).href;
+      script.src = new URL(fileOf(name), SCRIPT_URL || location);
       script.onload = () => resolve(window.TryOn.parts[name]);
-      script.onerror = () => reject(new Error('Could not load ' + script.src));
+      script.onerror = () => reject(Error('Could not load ' + script.src));
       document.head.append(script);
     })
   ).catch((error) => {
@@ -23,20 +24,27 @@ export function part(name) {
   }));
 }
 
-/** Every part a press needs, in parallel. */
-export const loadUI = () => Promise.all(UI_PARTS.map(part));
+/** Every part a press of `host` needs, in parallel, its language's strings included. */
+export const loadUI = (host) => Promise.all([...UI_PARTS, language(host)].map(part));
 
-/** A client at once, whose methods load tryon-client.js on first call (bad options reject that call with a TypeError). */
+/**
+ * A client at once, whose methods load tryon-client.js on first call (bad options reject that call with a
+ * TypeError). Any method name is passed on to the client (types/client.d.ts lists them), except `then`.
+ */
 export function createClient(config) {
   let client;
-  const api = {};
-  for (const name of CLIENT_METHODS) {
-    api[name] = (...args) =>
-      part('client').then(
-        (lazy) => (client ??= lazy.createClient(config))[name](...args),
-        // collectEmail never rejects, even when its code cannot be loaded.
-        (error) => (name == 'collectEmail' ? { success: false } : Promise.reject(error)),
-      );
-  }
-  return api;
+  return new Proxy(
+    {},
+    {
+      get: (_, name) =>
+        typeof name == 'string' &&
+        name != 'then' &&
+        ((...args) =>
+          part('client').then(
+            (lazy) => (client ??= lazy.createClient(config))[name](...args),
+            // collectEmail never rejects, even when its code cannot be loaded.
+            (error) => (name == 'collectEmail' ? { success: false } : Promise.reject(error)),
+          )),
+    },
+  );
 }
