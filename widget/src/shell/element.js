@@ -16,8 +16,13 @@ export class TryOnWidgetElement extends HTMLElement {
     if (!this.button) button ? this.upgrade(button) : part('button').then((legacy) => legacy.mount(this));
     if (!this.hasAttribute('state')) this.setAttribute('state', 'idle');
     // Resume a generation given by attribute, or what this browser remembers of the product (a generation running,
-    // a result to show again): told by a cookie, so a page with nothing to resume touches no storage at all.
-    if (remembered(this.getAttribute('product-id')) || this.getAttribute('generation-id')) this.open({ resume: '' });
+    // a result to show again): told by a cookie, read at idle time (a page's first document.cookie read is a
+    // synchronous trip to the browser's cookie store, about 2 ms); a page with nothing to resume touches no storage.
+    (self.requestIdleCallback || setTimeout)(
+      () =>
+        (remembered(this.getAttribute('product-id')) || this.getAttribute('generation-id')) &&
+        this.open({ resume: '' }),
+    );
   }
 
   disconnectedCallback() {

@@ -1,3 +1,4 @@
+/* global TryOn -- window.TryOn: index.js defines it before any part can load */
 // Loads the lazy parts next to tryon-widget.js, and the window.TryOn.createClient facade over the lazy client.
 import { fileOf, UI_PARTS } from '../contract.js';
 import { language } from '../strings/language.js';
@@ -14,7 +15,7 @@ export function part(name) {
     new Promise((resolve, reject) => {
       const script = document.createElement('script');
       script.src = new URL(fileOf(name), SCRIPT_URL || location);
-      script.onload = () => resolve(window.TryOn.parts[name]);
+      script.onload = () => resolve(TryOn.parts[name]);
       script.onerror = () => reject(Error('Could not load ' + script.src));
       document.head.append(script);
     })
@@ -37,7 +38,8 @@ export function createClient(config) {
     {},
     {
       get: (_, name) =>
-        typeof name == 'string' &&
+        // A method name: a string ("string" < "sy" < "symbol"), and never `then`, so the client is no thenable.
+        typeof name < 'sy' &&
         name != 'then' &&
         ((...args) =>
           part('client').then(
