@@ -134,14 +134,16 @@ def test_a_hostile_translation_can_neither_end_the_button_nor_run_as_liquid(tmp_
     locales = tmp_path / "locales"
     locales.mkdir()
     hostile = '</button><script>alert(1)</script> & " {% endcase %}{{ 7 | times: 6 }}'
-    words = {key: hostile for key in ("button", "button_running", "button_done", "button_retry")}
+    words = {key: hostile for key in ("button", "button_running", "button_done", "button_retry", "loading")}
     (locales / "xx.json").write_text(json.dumps({"tryon": words}), encoding="utf-8")
     snippet = tmp_path / "tryon-button.liquid"
     build.write_button_snippet(locales, snippet)
     rendered = liquid.Environment().from_string(snippet.read_text(encoding="utf-8")).render(language="xx", label="")
-    button = ET.fromstring(rendered.strip())
-    assert button.tag == "button" and len(button) == 0, "one button, nothing inside it but text"
+    button, loading = ET.fromstring(f"<root>{rendered}</root>")
+    assert button.tag == "button" and len(button) == 0, "the button, nothing inside it but text"
     assert button.text == hostile and button.get("data-running") == hostile and button.get("data-retry") == hostile
+    assert loading.tag == "dialog" and [child.tag for child in loading] == ["p"], "then the loading dialog"
+    assert loading.get("aria-label") == hostile and loading[0].text == hostile
 
 
 @pytest.mark.parametrize("args", [["--help"]])

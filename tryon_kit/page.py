@@ -56,7 +56,8 @@ class TryOn:
 
     @property
     def dialog(self) -> Locator:
-        return self.element.locator("dialog")
+        # The widget's own dialog (in its shadow root), not the page's loading dialog next to its button.
+        return self.element.locator("dialog[part=dialog]")
 
     @property
     def state(self) -> str:

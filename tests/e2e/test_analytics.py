@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import uuid
 from datetime import datetime
+from pathlib import Path
 
 from playwright.sync_api import Page
 from playwright.sync_api import expect
@@ -14,6 +16,9 @@ from tests.support.storefront import try_on
 from tests.support.storefront import widget
 
 from .test_after_result import ERRORS
+
+# The project's version (pyproject.toml), sent as genlook_lib_version.
+VERSION = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())["project"]["version"]
 
 JOURNEY = [
     "widget:button_click",
@@ -95,7 +100,7 @@ def test_the_journey_sends_the_documented_events_in_order(page: Page, mock, phot
     assert uuid.UUID(context["genlook_client_id"]).version == 4
     assert context["$host"] == page.evaluate("location.host") and context["$pathname"] == "/"
     assert context["genlook_product_id"] == "gid://shopify/Product/8001"
-    assert context["genlook_lib_version"] == "0.1.0" and context["genlook_widget_enabled"] is True
+    assert context["genlook_lib_version"] == VERSION and context["genlook_widget_enabled"] is True
     # One client id per browser and one session id per tab, across page loads.
     assert len({b["context"]["genlook_client_id"] for b in batches}) == 1
     assert len({b["context"]["$session_id"] for b in batches}) == 1

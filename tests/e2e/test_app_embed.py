@@ -42,7 +42,7 @@ def test_floating_embed_stays_in_its_corner_on_a_phone(page: Page, mock) -> None
     # Filled: it sits over the page's content, so it does not take the page's background.
     assert button.evaluate("(b) => getComputedStyle(b).backgroundColor") == "rgb(29, 29, 31)"
     button.click()
-    expect(widget(page).locator("dialog")).to_be_visible()
+    expect(widget(page).locator("dialog[part=dialog]")).to_be_visible()
 
 
 def test_a_selector_that_finds_nothing_floats_and_says_why(page: Page, mock) -> None:

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from tests.support.storefront import open_dialog
 from tests.support.storefront import widget
+from tests.support.waiting import wait_for
 
 LOCALES = Path(__file__).resolve().parents[2] / "extension" / "locales"
 LANGUAGES = sorted("en" if p.stem == "en.default" else p.stem for p in LOCALES.glob("*.json") if "schema" not in p.name)
@@ -37,12 +38,10 @@ def test_the_button_works_from_the_keyboard_before_the_script_and_after_without_
     button = widget(page).get_by_role("button", name="Try it on")
     expect(button).to_be_visible()
     assert page.evaluate("!customElements.get('tryon-widget')"), "the script has not run yet"
-    # A real button: it takes focus from the keyboard, and Enter on it neither navigates nor submits anything.
+    # A real button: it takes focus from the keyboard (and is no submit button: nothing to navigate to).
     button.focus()
     expect(button).to_be_focused()
-    url = page.url
-    page.keyboard.press("Enter")
-    assert page.url == url
+    assert button.get_attribute("type") == "button"
     before = button.bounding_box()
     held[0].continue_()
     page.wait_for_function("!!customElements.get('tryon-widget')")
@@ -52,11 +51,62 @@ def test_the_button_works_from_the_keyboard_before_the_script_and_after_without_
     expect(button).to_be_focused()
     assert widget(page).evaluate("(el) => el.shadowRoot === null && el.button === el.querySelector('button')")
     page.keyboard.press("Enter")
-    dialog = widget(page).locator("dialog")
+    dialog = widget(page).locator("dialog[part=dialog]")
     expect(dialog).to_be_visible()
     expect(dialog.get_by_role("checkbox")).to_be_visible()
     page.keyboard.press("Escape")
     expect(button).to_be_focused()
+
+
+def test_a_press_before_the_script_opens_the_loading_dialog_and_the_try_on_follows(page: Page, mock):
+    held = hold_page_load_file(page)
+    page.goto("/", wait_until="commit")
+    button = widget(page).get_by_role("button", name="Try it on")
+    button.focus()
+    page.keyboard.press("Enter")
+    # The browser opens it (the button's command): no script has run.
+    loading = widget(page).get_by_role("dialog", name="Loading…")
+    expect(loading).to_be_visible()
+    expect(loading.get_by_role("status")).to_have_text("Loading…")
+    held[0].continue_()
+    dialog = widget(page).locator("dialog[part=dialog]")
+    expect(dialog.get_by_role("checkbox")).to_be_visible()
+    expect(loading).to_be_hidden()
+    page.keyboard.press("Escape")
+    expect(button).to_be_focused()
+
+
+def test_the_loading_dialog_shows_at_once_until_the_parts_arrive_then_never_again(page: Page, mock):
+    page.goto("/")
+    held = []
+    page.route("**/assets/tryon-dialog.js", lambda route: held.append(route))
+    button = widget(page).locator("[part=button]")
+    button.click()
+    loading = widget(page).locator("dialog[data-loading]")
+    expect(loading).to_be_visible()
+    wait_for(lambda: held, what="the dialog's file requested", page=page)
+    held[0].continue_()
+    dialog = widget(page).locator("dialog[part=dialog]")
+    expect(dialog.get_by_role("checkbox")).to_be_visible()
+    expect(loading).to_be_hidden()
+    dialog.get_by_role("button", name="Close").click()
+    button.click()
+    expect(dialog).to_be_visible()
+    expect(loading).to_be_hidden()
+    assert button.get_attribute("command") is None, "the widget's dialog answers every later press"
+
+
+def test_parts_that_do_not_load_close_the_loading_dialog_and_say_so_on_the_button(page: Page, mock):
+    page.goto("/")
+    page.route("**/assets/tryon-dialog.js", lambda route: route.abort())
+    button = widget(page).locator("[part=button]")
+    button.click()
+    expect(widget(page)).to_have_attribute("state", "error")
+    expect(widget(page).locator("dialog[data-loading]")).to_be_hidden()
+    expect(button).to_have_text("Couldn't load. Try again")
+    page.unroute("**/assets/tryon-dialog.js")
+    button.click()
+    expect(widget(page).locator("dialog[part=dialog]").get_by_role("checkbox")).to_be_visible()
 
 
 def test_the_page_carries_the_buttons_words_and_no_other_string(page: Page, mock):
@@ -65,8 +115,10 @@ def test_the_page_carries_the_buttons_words_and_no_other_string(page: Page, mock
     assert "application/json" not in block, "no strings catalog inline"
     button = re.search(r"<button[^>]*>(.*?)</button>", block, re.S)
     words = [button.group(1), *re.findall(r'data-(?:running|done|retry)="([^"]*)"', button.group(0))]
+    loading = re.search(r'<dialog[^>]*aria-label="([^"]*)"[^>]*><p role="status">(.*?)</p></dialog>', block).groups()
     assert words == ["Try it on", "Try-on in progress…", "See your try-on", "Couldn&#x27;t load. Try again"]
-    assert len("".join(words).encode()) <= 600
+    assert loading == ("Loading…", "Loading…")
+    assert len("".join(words + list(loading)).encode()) <= 600
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

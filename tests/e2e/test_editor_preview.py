@@ -44,7 +44,7 @@ def test_selecting_the_block_opens_the_state_with_no_request_to_the_proxy(page: 
     sent = record_proxy_requests(page)
     page.goto(f"/themes/{theme}/?design_mode=1&editor_preview={state}")
     expect(widget(page)).to_have_attribute("editor-preview", state)
-    dialog = widget(page).locator("dialog")
+    dialog = widget(page).locator("dialog[part=dialog]")
     select_block(page)
     expect(dialog).to_be_visible()
     expect(SHOWN[state](dialog)).to_be_visible()
@@ -64,7 +64,7 @@ def test_the_photo_state_goes_through_a_whole_sample_try_on_without_a_request(pa
     sent = record_proxy_requests(page)
     page.goto("/themes/dawn/?design_mode=1&editor_preview=photo")
     widget(page).locator("[part=button]").click()
-    dialog = widget(page).locator("dialog")
+    dialog = widget(page).locator("dialog[part=dialog]")
     dialog.get_by_role("checkbox").check()
     with page.expect_file_chooser() as chooser:
         dialog.get_by_role("button", name="Choose a photo").click()
@@ -77,7 +77,7 @@ def test_the_photo_state_goes_through_a_whole_sample_try_on_without_a_request(pa
 def test_the_preview_is_in_the_stores_language(page: Page, mock):
     page.goto("/themes/horizon/?design_mode=1&editor_preview=unavailable&locale=fr")
     select_block(page)
-    dialog = widget(page).locator("dialog")
+    dialog = widget(page).locator("dialog[part=dialog]")
     expect(dialog.get_by_role("heading", level=2)).to_have_text(re.compile("Essayer"))
 
 
@@ -86,7 +86,7 @@ def test_a_shopper_never_sees_the_setting(page: Page, mock):
     expect(widget(page)).not_to_have_attribute("editor-preview", re.compile(".*"))
     assert page.locator("script[src*='tryon-editor']").count() == 0
     widget(page).locator("[part=button]").click()
-    dialog = widget(page).locator("dialog")
+    dialog = widget(page).locator("dialog[part=dialog]")
     expect(dialog.get_by_role("button", name="Choose a photo")).to_be_visible()
     assert [r["path"] for r in mock.requests("/apps/")] == [PROXY + "check-credits"]
 
@@ -102,5 +102,5 @@ def test_the_merchant_preview_offers_design_mode_and_the_store_themes(page: Page
     page.get_by_role("button", name="Select the block", exact=True).click()
     expect(frame.get_by_role("img", name="You wearing Linen Overshirt")).to_be_visible()
     page.get_by_role("button", name="Deselect the block").click()
-    expect(frame.locator("tryon-widget dialog")).to_be_hidden()
+    expect(frame.locator("tryon-widget dialog[part=dialog]")).to_be_hidden()
     assert mock.requests("/apps/") == []

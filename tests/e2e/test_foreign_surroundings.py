@@ -190,7 +190,7 @@ def test_hostile_catalogs_fall_back_to_english_per_key(page: Page, mock) -> None
     for index in range(count - 5, count):
         expect(widgets.nth(index).locator("[part=button]")).to_have_text("Try it on")
     widgets.nth(count - 2).locator("[part=button]").click()
-    dialog = widgets.nth(count - 2).locator("dialog")
+    dialog = widgets.nth(count - 2).locator("dialog[part=dialog]")
     # title null and consent an array: English; close a string: the page's word.
     expect(dialog.locator("h2")).to_have_text(re.compile(r"^Try on"))
     expect(dialog.locator("[data-t=consent]")).to_contain_text("I agree")

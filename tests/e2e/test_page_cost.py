@@ -52,7 +52,7 @@ def test_the_credits_check_leaves_before_the_parts_have_arrived(page: Page, mock
     wait_for(lambda: mock.requests("/check-credits"), 5, "the credits check", page=page)
     held[0].continue_()
     widget(page).locator("[part=button]").click()
-    expect(widget(page).locator("dialog")).to_be_visible()
+    expect(widget(page).locator("dialog[part=dialog]")).to_be_visible()
     assert len(mock.requests("/check-credits")) == 1, "the dialog took the element's answer"
 
 
@@ -60,7 +60,7 @@ def test_a_store_that_says_no_is_told_from_the_early_check(page: Page, mock):
     mock.config(credits=False)
     page.goto("/")
     widget(page).locator("[part=button]").click()
-    expect(widget(page).locator("dialog").get_by_role("alert")).to_contain_text("aren't available")
+    expect(widget(page).locator("dialog[part=dialog]").get_by_role("alert")).to_contain_text("aren't available")
     assert len(mock.requests("/check-credits")) == 1
 
 

@@ -234,7 +234,7 @@ def test_every_state_in_arabic_on_the_dark_theme_is_accessible(page: Page, mock)
         widget = page.locator("tryon-widget")
         expect(widget).to_have_attribute("state", state_of(name), timeout=10_000)
         if name != "idle":
-            expect(widget.locator("dialog")).to_have_attribute("dir", "rtl")
+            expect(widget.locator("dialog[part=dialog]")).to_have_attribute("dir", "rtl")
         results = axe.run(page, options=AXE_OPTIONS)
         assert results.violations_count == 0, f"{name}: {results.generate_report()}"
         page.screenshot(path=str(SHOTS / f"ar-dark-{name}.png"))

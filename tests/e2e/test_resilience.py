@@ -303,4 +303,4 @@ def test_a_part_that_fails_to_load_is_said_on_the_button_and_a_press_retries(pag
     expect(widget(page)).to_have_attribute("state", "error")
     assert len(refused) == 1
     button.dispatch_event("click")
-    expect(widget(page).locator("dialog")).to_be_visible()
+    expect(widget(page).locator("dialog[part=dialog]")).to_be_visible()

@@ -209,7 +209,7 @@ def test_keyboard_only_journey(page: Page, mock, photo) -> None:
     widget(page).evaluate("el => el.setAttribute('poll-interval', '20')")
     widget(page).locator("[part=button]").focus()
     page.keyboard.press("Enter")
-    dialog = widget(page).locator("dialog")
+    dialog = widget(page).locator("dialog[part=dialog]")
     expect(dialog.get_by_role("checkbox")).to_be_focused()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")

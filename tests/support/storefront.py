@@ -20,7 +20,7 @@ def open_dialog(page: Page, index: int = 0, element=None):
     """Press the button of the index-th widget of the page (or of `element`, a widget locator: in a frame)."""
     element = element or widget(page, index)
     element.locator("[part=button]").click()
-    dialog = element.locator("dialog")
+    dialog = element.locator("dialog[part=dialog]")
     expect(dialog).to_be_visible()
     return dialog
 

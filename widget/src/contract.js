@@ -1,9 +1,9 @@
 // The one contract between the built files. Every name here crosses a bundle boundary, so none starts with `_`
 // (only `_` names are mangled, and build.py checks that a mangled name reads the same in every file).
 //
-// - tryon-widget.js (page load) defines window.TryOn: createClient, TryOnWidgetElement. The element's `button` is
+// - tryon-widget.js (page load) defines window.TryOn.createClient and <tryon-widget>. The element's `button` is
 //   the <button> it took (the page's, in its light DOM) and `upgrade(button)` takes one; `strings` is what the page
-//   set as a property. tryon-client.js adds the error classes to window.TryOn.
+//   set as a property. tryon-client.js adds the error classes and TryOnWidgetElement to window.TryOn.
 // - Each lazy file, tryon-<part>.js, registers what it offers as window.TryOn.parts[<part>] once it has run:
 //     client   -> { createClient(config) }             the headless client (tryon-client.js)
 //     dialog   -> { open(host, options), warm(host) }  the try-on dialog of one <tryon-widget> (tryon-dialog.js);
@@ -29,7 +29,9 @@
 //   parallel with the parts: `creditsCheck` on the element, a promise of true unless the store says no; the dialog
 //   takes it instead of asking again.
 // - The dialog talks back to the element only through attributes (`state`, `generation-id`) and DOM events
-//   (tryon-status, tryon-complete, tryon-fail); the element tells the dialog it left the page with DISCONNECT.
+//   (tryon-status, tryon-complete, tryon-fail); the element tells the dialog it left the page by calling its
+//   `gone()`, which the dialog sets. The dialog relabels the element's `button`, closes the page's loading dialog
+//   (a <dialog> child the button's command opens before any script) and removes that command once it is ready.
 
 /** The Genlook app proxy's public path, the default of the element, the client and the editor preview. */
 export const PROXY_PATH = '/apps/proxy_genlook-x/public';
@@ -51,9 +53,6 @@ export const CLIENT_METHODS = [
   'collectEmail',
   'track',
 ];
-
-/** Fired on the element when it leaves the page; the dialog stops every request and timer of that widget. */
-export const DISCONNECT = 'tryon-disconnect';
 
 /** Register a lazy part on window.TryOn.parts. */
 export function register(part, exports) {

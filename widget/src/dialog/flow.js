@@ -41,8 +41,10 @@ export class Flow {
   constructor(host) {
     this.host = host;
     this.strings = window.TryOn.parts.theme.strings(host);
-    // The button's own words, shown whenever no try-on runs or waits to be seen.
+    // The button's own words, shown whenever no try-on runs or waits to be seen; from now on a press opens this
+    // dialog, not the page's loading one (the button's command, for presses before the parts arrived).
     this.idle = host.button?.textContent;
+    host.button?.removeAttribute('command');
     new MutationObserver(() => this.relabel()).observe(host, { attributeFilter: ['label'] });
     // Results made on this page, by variant id: back on a variant, its try-on is shown again.
     this.results = {};
@@ -209,6 +211,7 @@ export class Flow {
     this.$('[part=close]').setAttribute('aria-label', this.t('close'));
     const locale = this.host.getAttribute('locale');
     if (locale) this.dialog.dir = RTL.test(locale) ? 'rtl' : 'ltr';
+    this.host.querySelector('dialog[data-loading]')?.close();
     if (!this.dialog.open) this.dialog.showModal();
     if (this.current && this.current !== 'photo') return this.show(this.current, FOCUS[this.current], true);
     // Said before any consent, photo or upload: a store that cannot generate is told at once. (A try-on started

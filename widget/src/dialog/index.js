@@ -1,5 +1,5 @@
 // tryon-dialog.js, loaded on first use with tryon-client.js and tryon-features.js: the try-on dialog.
-import { DISCONNECT, register } from '../contract.js';
+import { register } from '../contract.js';
 import { Flow } from './flow.js';
 
 // One flow per widget, kept here: nothing is written on the element from this file.
@@ -9,7 +9,8 @@ function flowOf(host) {
   let flow = flows.get(host);
   if (!flow) {
     flows.set(host, (flow = new Flow(host)));
-    host.addEventListener(DISCONNECT, () => flow.stop());
+    // The element calls it when it leaves the page.
+    host.gone = () => flow.stop();
   }
   return flow;
 }

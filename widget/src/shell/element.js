@@ -1,7 +1,7 @@
 // The page-load part of <tryon-widget>: it takes the button the page rendered and costs next to nothing until the
 // shopper reaches for it: no shadow root, no Web Storage, no strings but the button's own words.
 // The dialog and its strings (tryon-dialog.js, tryon-<language>.js, …) are fetched on first hover, focus or press.
-import { DISCONNECT, PROXY_PATH } from '../contract.js';
+import { PROXY_PATH } from '../contract.js';
 import { remembered } from '../tries.js';
 import { loadUI, part } from './load.js';
 
@@ -14,7 +14,7 @@ export class TryOnWidgetElement extends HTMLElement {
     const button = this.querySelector('button');
     // Markup without a button (before 0.2): tryon-button.js builds the old shadow-root one, for one release.
     if (!this.button) button ? this.upgrade(button) : part('button').then((legacy) => legacy.mount(this));
-    if (!this.hasAttribute('state')) this.setAttribute('state', 'idle');
+    this.setAttribute('state', this.getAttribute('state') || 'idle');
     // Resume a generation given by attribute, or what this browser remembers of the product (a generation running,
     // a result to show again): told by a cookie, read at idle time (a page's first document.cookie read is a
     // synchronous trip to the browser's cookie store, about 2 ms); a page with nothing to resume touches no storage.
@@ -26,8 +26,8 @@ export class TryOnWidgetElement extends HTMLElement {
   }
 
   disconnectedCallback() {
-    // A widget taken off the page stops every request and timer it started (the dialog listens).
-    this.dispatchEvent(new Event(DISCONNECT));
+    // A widget taken off the page stops every request and timer it started (`gone`: set by the dialog).
+    this.gone?.();
   }
 
   /**
@@ -38,6 +38,8 @@ export class TryOnWidgetElement extends HTMLElement {
     this.button = button;
     button.onpointerenter = button.onfocus = () => this.reach().then(([, dialog]) => dialog.warm(this), Object);
     button.onclick = () => this.open();
+    // Pressed before the script arrived: its loading dialog is open (the button's command); the try-on follows.
+    if (this.querySelector('[open]')) this.open();
   }
 
   /**
@@ -59,11 +61,11 @@ export class TryOnWidgetElement extends HTMLElement {
     // A resume (reload, attribute; the only options) is not the shopper reaching: no credits check for it.
     return (options ? loadUI(this) : this.reach()).then(
       ([, dialog]) => this.isConnected && dialog.open(this, options),
-      (error) => {
-        // The error names the file that did not load ("Could not load …/tryon-dialog.js").
-        console.error(error);
+      () => {
+        // The dialog's files did not arrive (the browser's console names them): the loading dialog closes, the
+        // button says so, and pressing it again loads them again.
         this.setAttribute('state', 'error');
-        // The dialog's files did not arrive: the button says so, and pressing it again loads them again.
+        this.querySelector('dialog')?.close();
         const button = this.button || {};
         button.textContent = button.dataset?.retry || button.textContent;
       },
