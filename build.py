@@ -342,6 +342,8 @@ def package_args(out: Path = PACKAGE) -> list[str]:
         "--sourcemap",
         *defines(),
         "--chunk-names=chunks/[name]-[hash]",
+        # Server rendering imports the element where there is no DOM: the globals it reads at import get stand-ins.
+        "--inject:widget/src/package/server-safe.js",
         "--charset=utf8",
         "--log-level=warning",
         f"--outdir={out}",

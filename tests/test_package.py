@@ -43,7 +43,10 @@ def test_exports_name_built_modules_and_their_types():
         target = PACKAGE["exports"][name]
         assert list(target) == ["types", "default"], "types first, as TypeScript reads conditions in order"
         assert (ROOT / target["types"]).is_file() and (ROOT / target["default"]).is_file(), target
-    assert PACKAGE["sideEffects"] == [PACKAGE["exports"]["./element"]["default"]], "only the element defines"
+    # The element defines itself and each lazy part registers itself when it runs: a bundler must keep them all
+    # (the client's module and its shared chunks stay free to tree-shake).
+    assert PACKAGE["sideEffects"] == [PACKAGE["exports"]["./element"]["default"], "./dist/npm/chunks/*.js"]
+    assert PACKAGE["engines"] == {"node": ">=18"}, "the client's floor in Node (fetch, AbortSignal.throwIfAborted)"
     assert PACKAGE["version"] == build.version(), "one version: pyproject.toml's"
 
 
@@ -115,3 +118,14 @@ def test_client_imports_and_polls_in_node_without_a_dom():
         "dom": "undefinedundefined",
         "failed": [True, False, "GenerationFailedError", "INVALID_IMAGE"],
     }
+
+
+def test_the_element_imports_during_server_rendering_and_defines_nothing():
+    """A Hydrogen (or any SSR) route imports "tryon-widget/element" in Node: no DOM, no throw, nothing defined."""
+    check = """const element = await import('tryon-widget/element');
+    const client = await import('tryon-widget/client');
+    console.log(JSON.stringify({ element: typeof element.TryOnWidgetElement, client: typeof client.createClient,
+      dom: typeof document + typeof customElements }));"""
+    result = run(tool("node"), "--input-type=module", "-e", check)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"element": "function", "client": "function", "dom": "undefinedundefined"}

@@ -43,7 +43,7 @@ def test_ui_loads_only_on_first_hover_or_press_from_next_to_the_script(page: Pag
     assert lazy_requests(mock) == []
     widget(page).locator("[part=button]").hover()
     expect(page.locator("script[src$='tryon-dialog.js']")).to_have_count(1)
-    page.wait_for_function("['client', 'dialog', 'photo', 'features', 'en'].every((part) => TryOn.parts[part])")
+    page.wait_for_function("['client', 'dialog', 'photo', 'features', 'en'].every((part) => TryOn.parts?.[part])")
     assert lazy_requests(mock) == LAZY_FILES
     open_dialog(page)
     assert lazy_requests(mock) == LAZY_FILES, "loaded once"

@@ -23,6 +23,8 @@ hooks.load = (name) =>
         return file.tryon;
       });
 
-if (!customElements.get('tryon-widget')) customElements.define('tryon-widget', TryOnWidgetElement);
+// Defined only where there are custom elements (not during server rendering).
+if (globalThis.customElements && !customElements.get('tryon-widget'))
+  customElements.define('tryon-widget', TryOnWidgetElement);
 
 export { TryOnWidgetElement };
