@@ -61,6 +61,10 @@ def setup(extras: str = "") -> None:
     """Install what a command needs: the runtime packages for `serve`, the test tools too for `test` (`extras`)."""
     if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs on whatever python3 the user has)
         sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    # Said before minutes of pip installs: the build needs npm's esbuild whatever else is installed.
+    npm = shutil.which("npm")
+    if not npm:
+        sys.exit("[dev] npm is not on PATH; install Node.js 20.19+ with npm (the build and its tools need it)")
     if not PYTHON.exists():
         say("creating the virtual environment in .venv")
         venv.create(VENV, with_pip=True)
@@ -73,10 +77,7 @@ def setup(extras: str = "") -> None:
         mark("pip-" + (extras or "runtime"), python_deps)
     node_deps = fingerprint(ROOT / "package-lock.json")
     if not fresh("npm", node_deps) or not (ROOT / "node_modules" / ".bin" / "esbuild").exists():
-        npm = shutil.which("npm")
-        if not npm:
-            sys.exit("[dev] npm is not on PATH; install Node.js 18+ with npm, then run this again")
-        say("installing the pinned npm tools: esbuild, ESLint, Prettier, Theme Check, TypeScript (npm ci)")
+        say("installing the pinned npm tools: esbuild, ESLint, Prettier, Theme Check, TypeScript, Vite (npm ci)")
         run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
         mark("npm", node_deps)
     say("building the widget (python build.py)")

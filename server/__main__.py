@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
+import errno
 import os
+import socket
 import sys
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 from waitress import serve
@@ -35,6 +39,23 @@ def return_large_blocks() -> None:
             ctypes.CDLL(name).mallopt(M_MMAP_THRESHOLD, 128 * 1024)
         except (OSError, AttributeError):
             pass
+
+
+def version() -> str:
+    """The installed package's version, else the source tree's (pyproject.toml)."""
+    try:
+        return metadata.version("tryon-widget")
+    except metadata.PackageNotFoundError:
+        return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+
+
+def port_taken(host: str, port: int) -> str:
+    """Why the server could not listen there ('' when it can): told before any URL is printed."""
+    try:
+        with socket.create_server((host, port)):
+            return ""
+    except OSError as error:
+        return "the port is in use" if error.errno == errno.EADDRINUSE else error.strerror or str(error)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,9 +92,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="rebuild on a change under widget/ or the locales, and reload open pages (python3 dev.py serve)",
     )
+    parser.add_argument("--version", action="version", version=f"tryon-widget {version()}")
     args = parser.parse_args(argv)
     if args.threads < 1:
         parser.error("--threads must be at least 1")
+    taken = port_taken(args.host, args.port)
+    if taken:
+        print(f"error: cannot listen on {args.host}:{args.port}: {taken} (choose another with --port)", file=sys.stderr)
+        return 1
     bundle = Path(ROOT / "dist" / "tryon-widget.js")
     if not bundle.exists():
         print(f"warning: {bundle} is missing; run `python build.py` first", file=sys.stderr)

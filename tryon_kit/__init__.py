@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from importlib import metadata
 
+from .assets import PROXY_PATH
 from .assets import widget_file
-from .mock import PROXY_PATH
-from .mock import TryOnMock
-from .page import TryOn
-from .page import TryOnError
+
+# Imported on first use: they need Playwright (the `kit` extra), and pytest loads this package's plugin in every
+# environment the wheel is installed in, with or without it.
+LAZY = {"TryOn": ".page", "TryOnError": ".page", "TryOnMock": ".mock"}
+
+
+def __getattr__(name: str):
+    if name in LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 try:
     __version__ = metadata.version("tryon-widget")

@@ -7,6 +7,8 @@ from pathlib import Path
 WIDGET_DIR = Path(__file__).resolve().parent / "widget"
 # The page-load file; it loads the others from next to itself.
 PAGE_LOAD_FILE = "tryon-widget.js"
+# Where Genlook's app proxy answers on a store (the widget's default `proxy-path`).
+PROXY_PATH = "/apps/proxy_genlook-x/public"
 
 
 def widget_file(name: str = PAGE_LOAD_FILE) -> bytes:

@@ -16,10 +16,9 @@ from playwright.sync_api import Page
 from playwright.sync_api import Route
 
 from .assets import PAGE_LOAD_FILE
+from .assets import PROXY_PATH
 from .assets import widget_file
 
-# Where Genlook's app proxy answers on a store (the widget's default `proxy-path`).
-PROXY_PATH = "/apps/proxy_genlook-x/public"
 # Where the mock's signed upload, photo and result URLs point (on the page's own origin).
 STORAGE_PATH = "/_storage/"
 # Where inject_widget serves the packaged widget, on the page's own origin.

@@ -6,11 +6,16 @@ Built on pytest-playwright's `context` and `page`; each test's mock is its own a
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+from typing import TYPE_CHECKING
+
 import pytest
 
-from .mock import PROXY_PATH
-from .mock import TryOnMock
-from .page import TryOn
+from .assets import PROXY_PATH
+
+if TYPE_CHECKING:
+    from .mock import TryOnMock
+    from .page import TryOn
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -42,18 +47,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def needs_the_kit(fixture: str) -> None:
+    """Fail the test that asked for `fixture` saying what to install, when Playwright or pytest-playwright is not
+    there (the plugin itself loads without them, so a plain test in the same environment still runs)."""
+    missing = [name for name in ("playwright", "pytest_playwright") if find_spec(name) is None]
+    if missing:
+        pytest.fail(
+            f"the {fixture} fixture needs {' and '.join(missing)}: pip install 'tryon-widget[kit]'", pytrace=False
+        )
+
+
 @pytest.fixture
-def tryon_mock(context, pytestconfig: pytest.Config) -> TryOnMock:
+def tryon_mock(request: pytest.FixtureRequest, pytestconfig: pytest.Config) -> TryOnMock:
     """The Genlook app proxy, mocked inside this test's browser context (scenarios, faults, what was sent)."""
-    return TryOnMock(context, proxy_path=pytestconfig.getoption("tryon_proxy_path"))
+    needs_the_kit("tryon_mock")
+    from .mock import TryOnMock
+
+    return TryOnMock(request.getfixturevalue("context"), proxy_path=pytestconfig.getoption("tryon_proxy_path"))
 
 
 @pytest.fixture
-def tryon(page, tryon_mock: TryOnMock, pytestconfig: pytest.Config) -> TryOn:
+def tryon(request: pytest.FixtureRequest, pytestconfig: pytest.Config) -> TryOn:
     """The first <tryon-widget> of `page`, driven as a shopper would (`tryon.widget(selector)` for another)."""
+    needs_the_kit("tryon")
+    from .page import TryOn
+
+    tryon_mock = request.getfixturevalue("tryon_mock")
+
     option = pytestconfig.getoption
     return TryOn(
-        page,
+        request.getfixturevalue("page"),
         tryon_mock,
         poll_interval=option("tryon_poll_interval"),
         store_url=option("tryon_store_url"),

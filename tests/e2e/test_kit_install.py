@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -84,6 +85,10 @@ def readme_example() -> str:
 def installed(tmp_path_factory) -> Path:
     """This project installed from a wheel into a fresh folder (the way pip installs it for a store)."""
     work = tmp_path_factory.mktemp("kit")
+    # Built from a copy: two test workers building in the same tree would share setuptools' build/ folder.
+    source = work / "source"
+    skipped = ("node_modules", ".venv", ".git", "dist", "build", "tests", "bench", "*.egg-info", "test-results")
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*skipped))
     subprocess.run(
         [
             sys.executable,
@@ -96,7 +101,7 @@ def installed(tmp_path_factory) -> Path:
             "--disable-pip-version-check",
             "-w",
             str(work / "wheel"),
-            str(ROOT),
+            str(source),
         ],
         check=True,
         capture_output=True,
@@ -158,6 +163,9 @@ def test_the_wheel_holds_the_kit_the_built_widget_and_a_version_and_nothing_else
         )
     } <= set(names)
     assert not [n for n in names if n.startswith(("tests/", "bench/", "widget/", "node_modules/"))]
+    assert "tryon_kit/py.typed" in names, "type checkers read the kit's annotations"
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
+    assert "Classifier: Framework :: Pytest" in metadata and "Classifier: Typing :: Typed" in metadata
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "tryon = tryon_kit.plugin" in zipfile.ZipFile(wheel).read(entry_points).decode()
     assert re.match(r"tryon_widget-\d+\.\d+\.\d+-", wheel.name)
@@ -179,3 +187,36 @@ def test_two_tests_running_at_once_under_xdist_have_their_own_mock(installed, tm
     result = run_pytest(tmp_path, site, "-n", "2")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\b2 passed\b", result.stdout), result.stdout[-2000:]
+
+
+PLAIN = """
+def test_plain():
+    assert 1 + 1 == 2
+
+
+def test_wants_the_kit(tryon):
+    pass
+"""
+
+
+def test_without_the_kit_extra_pytest_still_runs_and_a_kit_fixture_says_what_to_install(installed, tmp_path) -> None:
+    """The wheel installed without `[kit]` into a fresh venv (no Playwright): the plugin pytest loads from it
+    breaks nothing, and only a test that asks for a kit fixture fails, naming what to install."""
+    wheel, _ = installed
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    python = venv / "bin" / "python"
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    # pytest from PyPI, then the wheel with its runtime dependencies only (no extras).
+    subprocess.run([*pip, "pytest", str(wheel)], check=True, capture_output=True, timeout=300)
+    assert subprocess.run([str(python), "-c", "import playwright"], capture_output=True).returncode != 0
+    (tmp_path / "test_plain.py").write_text(PLAIN)
+    result = subprocess.run(
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_plain.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "1 passed, 1 error" in result.stdout, result.stdout[-3000:] + result.stderr
+    assert "the tryon fixture needs playwright and pytest_playwright: pip install 'tryon-widget[kit]'" in result.stdout
