@@ -38,7 +38,8 @@ def tsc(*arguments, cwd=ROOT) -> subprocess.CompletedProcess:
 
 def test_exports_name_built_modules_and_their_types():
     assert PACKAGE["name"] == "tryon-widget" and PACKAGE["type"] == "module" and "private" not in PACKAGE
-    assert set(PACKAGE["exports"]) == {"./client", "./element", "./package.json"}
+    assert set(PACKAGE["exports"]) == {"./client", "./element", "./jsx", "./package.json"}
+    assert PACKAGE["exports"]["./jsx"] == {"types": "./types/jsx.d.ts"}, "types only: React's JSX for the element"
     for name in ("./client", "./element"):
         target = PACKAGE["exports"][name]
         assert list(target) == ["types", "default"], "types first, as TypeScript reads conditions in order"
@@ -48,6 +49,14 @@ def test_exports_name_built_modules_and_their_types():
     assert PACKAGE["sideEffects"] == [PACKAGE["exports"]["./element"]["default"], "./dist/npm/chunks/*.js"]
     assert PACKAGE["engines"] == {"node": ">=18"}, "the client's floor in Node (fetch, AbortSignal.throwIfAborted)"
     assert PACKAGE["version"] == build.version(), "one version: pyproject.toml's"
+
+
+def test_react_example_takes_the_usual_props_and_typed_attributes():
+    """tests/types/react-example.tsx: className, style, id, ref, key and children, poll-interval as a number, the
+    adapter union; tsc fails if any `@ts-expect-error` line (a wrong adapter, an object for a number, no
+    product-id) is accepted."""
+    result = tsc("-p", "tests/types/tsconfig.react.json")
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_typed_example_compiles_under_strict():
@@ -84,7 +93,8 @@ def test_npm_pack_holds_exactly_the_package():
     # The script-tag files, less the theme-only ones (the app embed's, the theme editor's).
     scripts = {f"dist/{name}" for name, _ in build.ENTRIES if name not in (build.EMBED_FILE, build.EDITOR_FILE)}
     scripts |= {f"dist/tryon-{code}.js" for code in build.locales() if code != "en"}
-    expected = {"LICENSE", "README.md", "package.json", "types/client.d.ts", "types/element.d.ts"} | built | scripts
+    expected = {"LICENSE", "README.md", "package.json", "types/client.d.ts", "types/element.d.ts", "types/jsx.d.ts"}
+    expected |= built | scripts
     assert packed == expected, (packed - expected, expected - packed)
 
 
