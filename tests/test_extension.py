@@ -219,3 +219,9 @@ def test_readme_deep_links_name_the_blocks_and_their_targets():
     links = dict(re.findall(r"[?&](addAppBlockId|activateAppId)=<client_id>/([\w-]+)", readme))
     assert liquid_block.schema(EXTENSION / "blocks" / f"{links['addAppBlockId']}.liquid")["target"] == "section"
     assert liquid_block.schema(EXTENSION / "blocks" / f"{links['activateAppId']}.liquid")["target"] == "body"
+
+
+def test_the_theme_editor_sends_no_analytics():
+    """A merchant's previews in the theme editor are no shopper's try-ons: the widget there has no-analytics."""
+    assert re.search(r"\sno-analytics[\s>]", tag(render(design_mode=True)))
+    assert "no-analytics" not in tag(render())
