@@ -152,10 +152,10 @@ class TryOn:
         return self.wait_for(*FINAL_STATES)
 
     def goto_product(self, handle: str | None = None) -> TryOn:
-        """Open a product page of --tryon-store-url (the store's first product when no handle is given),
-        through the development store's password page when --tryon-store-password is set."""
+        """Open a product page of the store (--base-url, or --tryon-store-url): its first product when no handle is
+        given, through the development store's password page when --tryon-store-password is set."""
         if not self.store_url:
-            raise TryOnError("goto_product needs the store: run pytest with --tryon-store-url https://your-store")
+            raise TryOnError("goto_product needs the store: run pytest with --base-url https://your-store")
         store = self.store_url.rstrip("/")
         self.page.goto(store + "/")
         field = self.page.locator(PASSWORD_FIELD).first

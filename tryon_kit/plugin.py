@@ -24,7 +24,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--tryon-store-url",
         default=None,
         metavar="URL",
-        help="the storefront tryon.goto_product() opens (a development store, a theme preview)",
+        help="the storefront tryon.goto_product() opens (a development store, a theme preview); pytest-playwright's "
+        "--base-url is read when this is not given",
     )
     group.addoption(
         "--tryon-store-password",
@@ -79,6 +80,7 @@ def tryon(request: pytest.FixtureRequest, pytestconfig: pytest.Config) -> TryOn:
         request.getfixturevalue("page"),
         tryon_mock,
         poll_interval=option("tryon_poll_interval"),
-        store_url=option("tryon_store_url"),
+        # pytest-playwright's own --base-url names the store, as it names the site for page.goto.
+        store_url=option("tryon_store_url") or option("base_url", None),
         store_password=option("tryon_store_password"),
     )

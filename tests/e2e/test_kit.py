@@ -175,5 +175,5 @@ def test_goto_product_opens_the_first_product_through_the_password_page(page: Pa
     assert page.url == store + "/products/linen-shirt"
     expect(page.locator("h1")).to_have_text("/products/linen-shirt")
     assert ("POST", "/password") in seen
-    with pytest.raises(TryOnError, match="--tryon-store-url"):
+    with pytest.raises(TryOnError, match="--base-url"):
         TryOn(page, tryon_mock).goto_product()

@@ -220,3 +220,22 @@ def test_without_the_kit_extra_pytest_still_runs_and_a_kit_fixture_says_what_to_
     )
     assert "1 passed, 1 error" in result.stdout, result.stdout[-3000:] + result.stderr
     assert "the tryon fixture needs playwright and pytest_playwright: pip install 'tryon-widget[kit]'" in result.stdout
+
+
+def test_pytest_playwrights_base_url_names_the_store(installed, tmp_path) -> None:
+    """The kit follows pytest-playwright: --base-url is the store goto_product() opens; --tryon-store-url wins."""
+    _, site = installed
+    (tmp_path / "conftest.py").write_text(CONFTEST)
+    (tmp_path / "test_store.py").write_text(
+        "import os\n\n\ndef test_store(tryon):\n    assert tryon.store_url == os.environ['EXPECTED_STORE']\n"
+    )
+    for arguments, expected in [
+        (["--base-url", "https://store.example"], "https://store.example"),
+        (["--base-url", "https://store.example", "--tryon-store-url", "https://dev.example"], "https://dev.example"),
+    ]:
+        os.environ["EXPECTED_STORE"] = expected
+        try:
+            result = run_pytest(tmp_path, site, *arguments)
+        finally:
+            del os.environ["EXPECTED_STORE"]
+        assert result.returncode == 0 and "1 passed" in result.stdout, result.stdout[-3000:] + result.stderr[-2000:]
