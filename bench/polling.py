@@ -16,7 +16,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from server.scenarios import SCENARIOS
+from server.mock_api.scenarios import SCENARIOS
 from tests.support.browser import launch
 from tests.support.mock import control
 from tests.support.mock import unlimited

@@ -1,16 +1,26 @@
-"""Flask app: the mock Genlook app-proxy API, its control API, and the preview pages."""
+"""The Flask app (`create_app()`): four rooms, each a subpackage, wired together here.
+
+- `mock_api/`: the mock of the Genlook API (the app proxy, the other seed APIs, the /_mock control API, its state,
+  timelines, faults, signed storage, result images, memory budgets).
+- `store/`: the mock Shopify store (product pages, the cart, the block's Liquid, the heavy theme page, compression).
+- `preview/`: the merchant preview and the state gallery.
+- `devtools/`: what development needs (host and origin safety, live reload).
+
+Imports go only downward: leaves (`paths`, `catalog`, `numbers`) < `devtools` < `mock_api` < `store` < `preview` <
+this module (tests/test_layers.py checks it).
+"""
 
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 
 from flask import Flask
 from flask import g
 from flask import jsonify
 from flask import request
 
-ROOT = Path(__file__).resolve().parent.parent
+from .paths import ROOT
+
 # A logged path is cut here (ids are far shorter; a 200 KB path is an attack, not a request to remember).
 LOGGED_PATH_CHARS = 1_024
 
@@ -24,9 +34,9 @@ def create_app(config: dict | None = None) -> Flask:
         URL_SIGNING_KEY=secrets.token_bytes(32),
         STORAGE_ORIGIN=None,
         # The server's own origin for the URLs it hands out (uploads, photos, results); None: the request's Host,
-        # which server/safety.py has already checked is one of ours.
+        # which server/devtools/safety.py has already checked is one of ours.
         PUBLIC_URL=None,
-        # Host names answered besides IP literals and localhost (server/safety.py); "*" answers any.
+        # Host names answered besides IP literals and localhost (server/devtools/safety.py); "*" answers any.
         ALLOWED_HOSTS=(),
         # Trust X-Forwarded-For for the client address (only behind a proxy you run: `--trusted-proxy`).
         TRUSTED_PROXY=False,
@@ -43,20 +53,20 @@ def create_app(config: dict | None = None) -> Flask:
     # Werkzeug would answer "//" in a path with an HTML redirect; ids are taken as given instead (found by fuzzing).
     app.url_map.merge_slashes = False
 
-    from .state import MockState
+    from .mock_api.state import MockState
 
     app.extensions["tryon_mock"] = MockState(app.config["MOCK"])
 
-    from . import cart
-    from . import control
-    from . import errors
-    from . import heavy
-    from . import other_apis
-    from . import pages
-    from . import preview
-    from . import proxy_api
-    from . import safety
-    from . import storage
+    from .devtools import safety
+    from .mock_api import control
+    from .mock_api import errors
+    from .mock_api import other_apis
+    from .mock_api import proxy_api
+    from .mock_api import storage
+    from .preview import views as preview
+    from .store import cart
+    from .store import heavy
+    from .store import pages
 
     errors.init_app(app)
     safety.init_app(app)

@@ -1,5 +1,7 @@
 """python -m server [--host H] [--port N] [--threads N]: serve the mock API and preview with the built bundle.
 
+From an installed wheel the same command is `tryon-mock` (or `python -m tryon_server`).
+
 The server is waitress (a production WSGI server, pure Python): one process, a pool of threads, the mock's
 state in memory under a lock. BENCHMARKS.md has the figures behind that choice.
 """
@@ -19,8 +21,9 @@ from pathlib import Path
 
 from waitress import serve
 
-from . import ROOT
 from . import create_app
+from .paths import IN_CHECKOUT
+from .paths import ROOT
 
 # glibc's M_MMAP_THRESHOLD: blocks from this size up are mapped apart and handed back to the system when freed.
 M_MMAP_THRESHOLD = -3
@@ -60,7 +63,9 @@ def port_taken(host: str, port: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m server", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog=None if sys.argv[0].endswith("tryon-mock") else f"python -m {__package__}",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     parser.add_argument(
@@ -96,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.threads < 1:
         parser.error("--threads must be at least 1")
+    if args.live_reload and not IN_CHECKOUT:
+        parser.error("--live-reload rebuilds the widget from its sources: run it in a checkout of the repository")
     taken = port_taken(args.host, args.port)
     if taken:
         print(f"error: cannot listen on {args.host}:{args.port}: {taken} (choose another with --port)", file=sys.stderr)
@@ -112,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         }
     )
     if args.live_reload:
-        from . import live
+        from .devtools import live
 
         live.init_app(app, streams=live.streams_for(args.threads))
     base = f"http://{args.host}:{args.port}"

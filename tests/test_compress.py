@@ -8,7 +8,7 @@ import gzip
 import brotli
 import pytest
 
-from server.compress import chosen_encoding
+from server.store.compress import chosen_encoding
 
 FILE = "/assets/tryon-widget.js"
 

@@ -171,7 +171,7 @@ def test_jobs_never_change_the_shared_scenarios(client, state, upload):
     job_id = client.post(
         f"{API}/fitting-room", json={"userImageId": file_id, "productId": "gid://shopify/Product/1"}
     ).get_json()["jobId"]
-    from server.scenarios import SCENARIOS
+    from server.mock_api.scenarios import SCENARIOS
 
     assert state.jobs[job_id].cursor.steps is not SCENARIOS["success"]["timeline"]
     assert state.jobs[job_id].cursor.steps == SCENARIOS["success"]["timeline"]

@@ -11,9 +11,9 @@ import pytest
 
 import build
 from server import create_app
-from server import liquid_block
 from server.catalog import PRODUCTS
-from server.pages import variants_of
+from server.store import liquid_block
+from server.store.pages import variants_of
 
 EXTENSION = Path(__file__).resolve().parents[1] / "extension"
 PRODUCT_ID = "gid://shopify/Product/8001"

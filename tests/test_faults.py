@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from server.state import mock
-from server.timeline import FAULTS
+from server.mock_api.state import mock
+from server.mock_api.timeline import FAULTS
 
 from .helpers import API
 
@@ -113,7 +113,7 @@ SHAPES = {
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("fault", [f for f in FAULTS if f != "slow"])
 def test_each_fault_answers_alike_in_every_api_shape(client, shape, fault):
-    """One table (server/faults.py): the same HTTP status for a fault in every shape, each in its own words."""
+    """One table (server/mock_api/faults.py): the same HTTP status for a fault in every shape, each in its own words."""
     path, headers, named = SHAPES[shape]
     step = {"fault": fault, "polls": 1, **({"retryAfter": 3} if fault == "rate-limited" else {})}
     gen_id = scripted(client, [step, {"status": "COMPLETED", "polls": 1}])

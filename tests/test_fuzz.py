@@ -21,10 +21,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from server import create_app
-from server import liquid_block
-from server.openapi import spec
-from server.signature import compute_signature
-from server.signature import verify
+from server.mock_api.openapi import spec
+from server.mock_api.signature import compute_signature
+from server.mock_api.signature import verify
+from server.store import liquid_block
 
 from .helpers import API
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from server import create_app
-from server import live
+from server.devtools import live
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 import time
 from urllib.parse import urlencode
 
-from server.signature import compute_signature
-from server.signature import signed_string
+from server.mock_api.signature import compute_signature
+from server.mock_api.signature import signed_string
 
 from .helpers import API
 

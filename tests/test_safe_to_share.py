@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from server import create_app
-from server.signature import compute_signature
+from server.mock_api.signature import compute_signature
 
 from .helpers import API
 
@@ -66,7 +66,7 @@ def test_an_image_bomb_is_refused_at_the_upload_from_its_header(client):
 PEAK_OF_ONE_RESULT = """
 import io, resource, sys
 from PIL import Image
-from server import images
+from server.mock_api import images
 out = io.BytesIO()
 Image.new("RGB", (6000, 6000), (120, 130, 140)).save(out, "JPEG", quality=60)
 data = out.getvalue()

@@ -2,9 +2,9 @@
 
 import pytest
 
-from server.timeline import Cursor
-from server.timeline import TimelineError
-from server.timeline import validate_timeline
+from server.mock_api.timeline import Cursor
+from server.mock_api.timeline import TimelineError
+from server.mock_api.timeline import validate_timeline
 
 
 def walk(steps, times):

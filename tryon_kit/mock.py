@@ -66,7 +66,7 @@ class TryOnMock:
     PROXY_PATH = PROXY_PATH
 
     def __init__(self, context: BrowserContext, proxy_path: str = PROXY_PATH, config: dict | None = None):
-        from server import create_app  # Flask is imported only by tests that use the mock
+        from tryon_server import create_app  # Flask is imported only by tests that use the mock
 
         # Any Host: the app is reached from this process only, never from a network.
         self.app = create_app({"ALLOWED_HOSTS": ("*",), "MOCK": config or {}})

@@ -3,6 +3,7 @@ the repository, a product page that is not one of ours. The file run is the READ
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -11,10 +12,12 @@ import sys
 import tomllib
 import zipfile
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
 from tests.support.browser import chromium_path
+from tests.support.server import running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,6 +48,7 @@ ISOLATION = """
 import os
 import time
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
@@ -87,7 +91,7 @@ def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("kit")
     # Built from a copy: two test workers building in the same tree would share setuptools' build/ folder.
     source = work / "source"
-    skipped = ("node_modules", ".venv", ".git", "dist", "build", "tests", "bench", "*.egg-info", "test-results")
+    skipped = ("node_modules", ".venv", ".git", "build", "tests", "bench", "*.egg-info", "test-results", "*.map")
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*skipped))
     subprocess.run(
         [
@@ -162,7 +166,14 @@ def test_the_wheel_holds_the_kit_the_built_widget_and_a_version_and_nothing_else
             "tryon-en.js",
         )
     } <= set(names)
-    assert not [n for n in names if n.startswith(("tests/", "bench/", "widget/", "node_modules/"))]
+    # Only the project's own names at the top of a user's site-packages (no generic server, tests or bench).
+    assert {name.split("/")[0] for name in names} == {
+        "tryon_kit",
+        "tryon_server",
+        f"{wheel.name.split('-py')[0]}.dist-info",
+    }
+    assert {"tryon_server/files/templates/pages/product.html", "tryon_server/files/dist/tryon-widget.js"} <= set(names)
+    assert "tryon_server/py.typed" in names
     assert "tryon_kit/py.typed" in names, "type checkers read the kit's annotations"
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
     assert "Classifier: Framework :: Pytest" in metadata and "Classifier: Typing :: Typed" in metadata
@@ -199,16 +210,22 @@ def test_wants_the_kit(tryon):
 """
 
 
-def test_without_the_kit_extra_pytest_still_runs_and_a_kit_fixture_says_what_to_install(installed, tmp_path) -> None:
-    """The wheel installed without `[kit]` into a fresh venv (no Playwright): the plugin pytest loads from it
-    breaks nothing, and only a test that asks for a kit fixture fails, naming what to install."""
+@pytest.fixture(scope="module")
+def fresh_venv(installed, tmp_path_factory) -> Path:
+    """A fresh venv with pytest and the wheel with its runtime dependencies only (no extras, so no Playwright)."""
     wheel, _ = installed
-    venv = tmp_path / "venv"
+    venv = tmp_path_factory.mktemp("venv")
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
     python = venv / "bin" / "python"
     pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    # pytest from PyPI, then the wheel with its runtime dependencies only (no extras).
     subprocess.run([*pip, "pytest", str(wheel)], check=True, capture_output=True, timeout=300)
+    return venv
+
+
+def test_without_the_kit_extra_pytest_still_runs_and_a_kit_fixture_says_what_to_install(fresh_venv, tmp_path) -> None:
+    """The plugin pytest loads from the wheel breaks nothing without `[kit]`, and only a test that asks for a kit
+    fixture fails, naming what to install."""
+    python = fresh_venv / "bin" / "python"
     assert subprocess.run([str(python), "-c", "import playwright"], capture_output=True).returncode != 0
     (tmp_path / "test_plain.py").write_text(PLAIN)
     result = subprocess.run(
@@ -220,6 +237,28 @@ def test_without_the_kit_extra_pytest_still_runs_and_a_kit_fixture_says_what_to_
     )
     assert "1 passed, 1 error" in result.stdout, result.stdout[-3000:] + result.stderr
     assert "the tryon fixture needs playwright and pytest_playwright: pip install 'tryon-widget[kit]'" in result.stdout
+
+
+def test_the_installed_mock_serves_every_page_it_names(fresh_venv, tmp_path) -> None:
+    """`tryon-mock` from the wheel, outside any checkout, answers every page it names, and each file they load."""
+    command = str(fresh_venv / "bin" / "tryon-mock")
+    version = subprocess.run([command, "--version"], capture_output=True, text=True, check=True).stdout
+    assert (
+        version.strip() == f"tryon-widget {tomllib.loads((ROOT / 'pyproject.toml').read_text())['project']['version']}"
+    )
+    log = tmp_path / "server.log"
+    with running_server(4, log=log, command=(command,), cwd=tmp_path) as base:
+        named = re.findall(r"(http://\S+/\S*)", log.read_text())
+        assert [url.removeprefix(base) for url in named] == ["/", "/preview/", "/preview/states"], log.read_text()
+        for url in named:
+            with urlopen(url, timeout=10) as page:
+                body = page.read().decode()
+            loaded = re.findall(r'<(?:script|iframe|link)[^>]+(?:src|href)="(/[^"]*)"', body)
+            assert loaded, url
+            for path in loaded:
+                with urlopen(base + html.unescape(path), timeout=10) as answer:
+                    assert answer.status == 200, path
+    assert "warning" not in log.read_text(), log.read_text()
 
 
 def test_pytest_playwrights_base_url_names_the_store(installed, tmp_path) -> None:

@@ -9,9 +9,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
-from server import liquid_block
 from server.catalog import PRODUCTS
-from server.pages import variants_of
+from server.store import liquid_block
+from server.store.pages import variants_of
 from tests.support.storefront import SHOTS
 from tests.support.storefront import try_on
 
@@ -133,7 +133,7 @@ def state_of(name: str) -> str:
 
 
 def test_gallery_shows_every_state_without_axe_violations(page: Page, mock) -> None:
-    from server.preview import STATES
+    from server.preview.views import STATES
 
     page.set_viewport_size({"width": 1500, "height": 900})
     page.goto("/preview/states")
@@ -223,7 +223,7 @@ def test_view_cart_leads_to_a_cart_page_and_no_page_lacks_an_icon(page: Page, mo
 
 def test_every_state_in_arabic_on_the_dark_theme_is_accessible(page: Page, mock) -> None:
     """Both directions and both preview themes: the light left-to-right run is the gallery test above."""
-    from server.preview import STATES
+    from server.preview.views import STATES
 
     page.set_viewport_size({"width": 360, "height": 740})
     axe = Axe()
@@ -244,7 +244,7 @@ def test_the_gallery_shows_every_state_under_live_reload(page: Page) -> None:
     """Issue 24: under `python3 dev.py serve` (live reload) the gallery showed 5 of 18 states: each frame opened its
     own event stream, each holding a server thread, and Chromium allows 6 connections per host. Only the top-level
     page listens now."""
-    from server.preview import STATES
+    from server.preview.views import STATES
     from tests.support.server import running_server
 
     streams = []

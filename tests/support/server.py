@@ -64,16 +64,23 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def running_server(threads: int = 16, *options: str, process_out: list | None = None, log: Path | None = None):
-    """Yield the base URL of a fresh `python -m server` process (`options` go to it; `process_out` gets the process;
-    its errors go to `log`, else are dropped)."""
+def running_server(
+    threads: int = 16,
+    *options: str,
+    process_out: list | None = None,
+    log: Path | None = None,
+    command: tuple[str, ...] = (sys.executable, "-m", "server"),
+    cwd: Path = ROOT,
+):
+    """Yield the base URL of a fresh `python -m server` process (or `command`, e.g. an installed `tryon-mock`):
+    `options` go to it; `process_out` gets the process; what it prints goes to `log`, else is dropped."""
     port = free_port()
-    with open(log, "w") if log else contextlib.nullcontext(subprocess.DEVNULL) as errors:
+    with open(log, "w") if log else contextlib.nullcontext(subprocess.DEVNULL) as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "server", "--port", str(port), "--threads", str(threads), *options],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
+            [*command, "--port", str(port), "--threads", str(threads), *options],
+            cwd=cwd,
+            stdout=output,
+            stderr=output,
         )
         if process_out is not None:
             process_out.append(process)

@@ -13,9 +13,9 @@ from flask import Response
 from flask import current_app
 from flask import request
 
+from ..catalog import PRODUCTS
+from ..catalog import product_color
 from . import images
-from .catalog import PRODUCTS
-from .catalog import product_color
 from .errors import APIError
 from .state import AllowanceExceeded
 from .state import mock
@@ -60,7 +60,7 @@ def check_signature() -> None:
 
 
 def public_origin() -> str:
-    """The server's own origin: PUBLIC_URL when configured, else the request's (an allowed Host: server/safety.py)."""
+    """The server's own origin: PUBLIC_URL when configured, else the request's (a Host devtools/safety.py allowed)."""
     configured = current_app.config.get("PUBLIC_URL")
     return (configured or request.host_url).rstrip("/")
 

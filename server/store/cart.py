@@ -12,10 +12,10 @@ from flask import jsonify
 from flask import render_template
 from flask import request
 
-from .catalog import find_variant
-from .catalog import numeric_id
-from .numbers import whole_number
-from .state import mock
+from ..catalog import find_variant
+from ..catalog import numeric_id
+from ..mock_api.state import mock
+from ..numbers import whole_number
 
 bp = Blueprint("cart", __name__)
 COOKIE = "cart"

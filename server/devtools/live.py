@@ -22,7 +22,7 @@ from flask import Response
 from flask import current_app
 from flask import jsonify
 
-from . import ROOT
+from ..paths import ROOT
 
 BUILD_INPUTS = (ROOT / "widget", ROOT / "extension" / "locales")
 WATCHED = (*BUILD_INPUTS, ROOT / "extension" / "blocks", ROOT / "extension" / "snippets", ROOT / "templates")

@@ -14,11 +14,11 @@ from flask import current_app
 from flask import jsonify
 from flask import request
 
+from ..numbers import DIGITS
 from .errors import APIError
 from .errors import json_body
 from .errors import require_str
 from .faults import fault_answer
-from .numbers import DIGITS
 from .scenarios import BLOCK_MESSAGES
 from .scenarios import BLOCK_STATUS
 from .scenarios import SCENARIOS

@@ -13,15 +13,15 @@ from flask import request
 from flask import send_from_directory
 from markupsafe import Markup
 
-from . import ROOT
+from ..catalog import DEFAULT_PRODUCT_ID
+from ..catalog import PRODUCTS
+from ..catalog import numeric_id
+from ..mock_api.scenarios import SCENARIOS
+from ..paths import ROOT
 from . import liquid_block
 from .cart import cart_of
 from .cart import cart_token
-from .catalog import DEFAULT_PRODUCT_ID
-from .catalog import PRODUCTS
-from .catalog import numeric_id
 from .compress import compress
-from .scenarios import SCENARIOS
 
 bp = Blueprint("pages", __name__)
 

@@ -7,15 +7,15 @@ from flask import abort
 from flask import render_template
 from flask import request
 
-from . import liquid_block
-from .catalog import DEFAULT_PRODUCT_ID
-from .catalog import PRODUCTS
-from .pages import THEMES
-from .pages import design_mode
-from .pages import locales
-from .pages import render_product
-from .pages import variants_of
-from .scenarios import SCENARIOS
+from ..catalog import DEFAULT_PRODUCT_ID
+from ..catalog import PRODUCTS
+from ..mock_api.scenarios import SCENARIOS
+from ..store import liquid_block
+from ..store.pages import THEMES
+from ..store.pages import design_mode
+from ..store.pages import locales
+from ..store.pages import render_product
+from ..store.pages import variants_of
 
 bp = Blueprint("preview", __name__, url_prefix="/preview")
 EMBED_OWN = ("after_selector", "position")

@@ -15,9 +15,9 @@ from liquid import Environment
 from liquid import FileSystemLoader
 from liquid.filter import with_context
 
-from . import ROOT
-from .catalog import numeric_id
-from .numbers import whole_number
+from ..catalog import numeric_id
+from ..numbers import whole_number
+from ..paths import ROOT
 
 EXTENSION = ROOT / "extension"
 BLOCK = EXTENSION / "blocks" / "tryon.liquid"

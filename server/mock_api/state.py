@@ -36,7 +36,7 @@ DEFAULT_CONFIG: dict = {
     "resultTtlSeconds": 3600,
     "maxUploadBytes": 20 * 1024 * 1024,
     # The bytes kept in all: the shopper's jobs, photos and results share 13/16 of it; the request log, analytics
-    # batches and emails 1/16 each, so records never evict a shopper's things (server/budget.py).
+    # batches and emails 1/16 each, so records never evict a shopper's things (server/mock_api/budget.py).
     "maxStoredBytes": 512 * 1024 * 1024,
     # Photo bytes one user (client address, or signed customer) may have stored at once.
     "uploadBytesPerUser": 100 * 1024 * 1024,

@@ -1,0 +1,1 @@
+"""The merchant preview: every setting and every state of the block, without a store or credits."""
