@@ -19,6 +19,7 @@ from flask import g
 from flask import jsonify
 from flask import request
 
+from .paths import DIST
 from .paths import ROOT
 
 # A logged path is cut here (ids are far shorter; a 200 KB path is an attack, not a request to remember).
@@ -29,7 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     """Build an app. `config` overrides Flask settings; its MOCK key overrides the mock's defaults."""
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=None)
     app.config.from_mapping(
-        DIST_DIR=str(ROOT / "dist"),
+        DIST_DIR=str(DIST),
         # Per app, so signed URLs from one instance never validate on another.
         URL_SIGNING_KEY=secrets.token_bytes(32),
         STORAGE_ORIGIN=None,

@@ -17,11 +17,11 @@ import socket
 import sys
 import tomllib
 from importlib import metadata
-from pathlib import Path
 
 from waitress import serve
 
 from . import create_app
+from .paths import DIST
 from .paths import IN_CHECKOUT
 from .paths import ROOT
 
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if taken:
         print(f"error: cannot listen on {args.host}:{args.port}: {taken} (choose another with --port)", file=sys.stderr)
         return 1
-    bundle = Path(ROOT / "dist" / "tryon-widget.js")
+    bundle = DIST / "tryon-widget.js"
     if not bundle.exists():
         print(f"warning: {bundle} is missing; run `python build.py` first", file=sys.stderr)
     return_large_blocks()

@@ -106,6 +106,29 @@ def test_fitting_room_jobs_follow_the_configured_scenario(client, upload):
     assert statuses(client, job["jobId"], 1) == ["COMPLETED"]
 
 
+def test_fitting_room_jobs_follow_a_configured_timeline_until_a_scenario_is_named(client, upload):
+    steps = [
+        {"status": "PROCESSING", "polls": 2},
+        {"status": "FAILED", "polls": 1, "errorCode": "X", "errorMessage": "m"},
+    ]
+
+    def generation():
+        body = {"userImageId": upload()["fileId"], "productId": "gid://shopify/Product/1"}
+        return client.post(f"{API}/fitting-room", json=body).get_json()["jobId"]
+
+    config = client.put("/_mock/config", json={"scenario": "quota-exceeded", "timeline": steps}).get_json()
+    assert config["timeline"] == steps
+    assert statuses(client, generation(), 4) == ["PROCESSING", "PROCESSING", "FAILED", "FAILED"], "the timeline wins"
+    assert client.put("/_mock/config", json={"credits": True}).get_json()["timeline"] == steps, "kept by other fields"
+    assert client.put("/_mock/config", json={"scenario": "instant"}).get_json()["timeline"] is None
+    assert statuses(client, generation(), 1) == ["COMPLETED"], "the scenario named last is followed"
+    client.put("/_mock/config", json={"timeline": steps})
+    assert client.put("/_mock/config", json={"timeline": None}).get_json()["timeline"] is None
+    for bad, field in (([], "timeline"), ([{"status": "X", "polls": 1}], "timeline[0].status"), ("a", "timeline")):
+        response = client.put("/_mock/config", json={"timeline": bad})
+        assert response.status_code == 400 and response.get_json()["message"].startswith(field), bad
+
+
 def test_scenarios_listing(client):
     listed = {s["name"]: s for s in client.get("/_mock/scenarios").get_json()["scenarios"]}
     for name in ("success", "slow", "failed", "stuck", "flaky", "rate-limited", "quota-exceeded"):

@@ -214,8 +214,8 @@ def test_embed_offers_every_setting_of_the_block_unchanged():
     assert set(embed) - {s["id"] for s in block} == {"placement", "after_selector", "position"}
 
 
-def test_readme_deep_links_name_the_blocks_and_their_targets():
-    readme = (EXTENSION.parent / "README.md").read_text(encoding="utf-8")
+def test_the_merchants_pages_deep_links_name_the_blocks_and_their_targets():
+    readme = (EXTENSION.parent / "docs" / "merchants.md").read_text(encoding="utf-8")
     links = dict(re.findall(r"[?&](addAppBlockId|activateAppId)=<client_id>/([\w-]+)", readme))
     assert liquid_block.schema(EXTENSION / "blocks" / f"{links['addAppBlockId']}.liquid")["target"] == "section"
     assert liquid_block.schema(EXTENSION / "blocks" / f"{links['activateAppId']}.liquid")["target"] == "body"

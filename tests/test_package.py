@@ -93,7 +93,15 @@ def test_npm_pack_holds_exactly_the_package():
     # The script-tag files, less the theme-only ones (the app embed's, the theme editor's).
     scripts = {f"dist/{name}" for name, _ in build.ENTRIES if name not in (build.EMBED_FILE, build.EDITOR_FILE)}
     scripts |= {f"dist/tryon-{code}.js" for code in build.locales() if code != "en"}
-    expected = {"LICENSE", "README.md", "package.json", "types/client.d.ts", "types/element.d.ts", "types/jsx.d.ts"}
+    expected = {
+        "LICENSE",
+        "README.md",
+        "package.json",
+        "types/client.d.ts",
+        "types/element.d.ts",
+        "types/jsx.d.ts",
+        "docs/headless.md",
+    }
     expected |= built | scripts
     assert packed == expected, (packed - expected, expected - packed)
 

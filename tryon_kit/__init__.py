@@ -1,7 +1,7 @@
 """tryon-widget's test kit: drive the try-on in any storefront with pytest and Playwright, no backend, no credits.
 
 `pip install` of this project registers the pytest plugin (`tryon_kit.plugin`, entry point `pytest11`), which gives
-every test the `tryon_mock` and `tryon` fixtures and the `--tryon-*` options. See the README, "Testing your store".
+every test the `tryon_mock` and `tryon` fixtures and the `--tryon-*` options. See docs/testing.md.
 """
 
 from __future__ import annotations

@@ -137,7 +137,7 @@ class TryOnMock:
             raise ValueError((response.get_json() or {}).get("message", response.status))
         return response.get_json()
 
-    # -- the public API (README, "Testing your store")
+    # -- the public API (docs/testing.md)
 
     def scenario(self, name: str) -> None:
         """The scenario the next generations created through /fitting-room follow (GET /_mock/scenarios lists them)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
@@ -11,11 +13,27 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .photo import portrait_jpeg
 
-# The states a try-on ends in (the element's `state` attribute; README, "State").
+# The states a try-on ends in (the element's `state` attribute; docs/widget.md, "State").
 FINAL_STATES = ("completed", "failed", "timeout", "error", "unavailable")
 # How long a step's control may take to appear (the dialog's code loads on the first press).
 STEP_MS = 10_000
 WAIT_FOR_STATE = """([element, states]) => states.includes(element.getAttribute('state') || 'idle')"""
+# How long a loaded page may go on without the widget, or with it undefined, before that is reported.
+GRACE_MS = 2_000
+# The widget on the page and defined, or the page loaded (then the kit judges what is missing).
+READY = """(selector) => {
+  const element = document.querySelector(selector);
+  if (element && customElements.get('tryon-widget')) return 'ready';
+  return document.readyState === 'complete' ? (element ? 'undefined' : 'missing') : 'loading';
+}"""
+READY_OR_STUCK = """([selector, seen]) => {
+  const element = document.querySelector(selector);
+  if (element && customElements.get('tryon-widget')) return true;
+  return document.readyState === 'complete' && (element ? 'undefined' : 'missing') !== seen;
+}"""
+# The widget's own files, by name (a CDN may add ?v=...).
+WIDGET_FILE = re.compile(r"/tryon-[a-zA-Z-]+\.js(\?|$)")
+REFUSED_SCRIPT = re.compile(r"Refused to load the script '([^']+)'")
 
 
 # Shopify's storefront password form, and the page past it (neither the /password URL nor the form).
@@ -25,6 +43,20 @@ PAST_PASSWORD = "(field) => !location.pathname.includes('/password') && !documen
 
 class TryOnError(AssertionError):
     """What the page lacks for the step asked (no widget, no script, no control), in words."""
+
+
+class State(str):
+    """A widget state that says, in a failed assertion, what the dialog said (`'failed' (the dialog says: ...)`)."""
+
+    reason: str = ""
+
+    def __new__(cls, state: str, reason: str = "") -> State:
+        made = super().__new__(cls, state)
+        made.reason = reason
+        return made
+
+    def __repr__(self) -> str:
+        return f"{str.__repr__(self)} (the dialog says: {self.reason})" if self.reason else str.__repr__(self)
 
 
 class TryOn:
@@ -45,10 +77,34 @@ class TryOn:
         self.poll_interval = poll_interval
         self.store_url = store_url
         self.store_password = store_password
+        # The widget's files that failed to load, in words (seen from the first page on, so _ready() can name them).
+        self.script_failures: list[str] = []
+        page.on("response", self._saw_response)
+        page.on("requestfailed", self._saw_failure)
+        page.on("console", self._saw_console)
 
     def widget(self, selector: str) -> TryOn:
         """The same driver for another widget of the page (a CSS selector for it)."""
-        return TryOn(self.page, self.mock, selector, self.poll_interval, self.store_url, self.store_password)
+        other = TryOn.__new__(TryOn)
+        other.__dict__.update(self.__dict__, selector=selector)
+        return other
+
+    def _saw_response(self, response) -> None:
+        if response.status >= 400 and WIDGET_FILE.search(response.url):
+            self.script_failures.append(f"{response.url} answered HTTP {response.status}")
+
+    def _saw_failure(self, request) -> None:
+        if WIDGET_FILE.search(request.url):
+            failure = request.failure or ""
+            if failure == "csp" or "BLOCKED_BY_CSP" in failure:  # Chromium's two words for it
+                self.script_failures.append(f"{request.url} was refused by the page's Content-Security-Policy")
+            else:
+                self.script_failures.append(f"{request.url} failed ({failure})")
+
+    def _saw_console(self, message) -> None:
+        refused = REFUSED_SCRIPT.search(message.text)
+        if refused and WIDGET_FILE.search(refused.group(1)):
+            self.script_failures.append(f"{refused.group(1)} was refused by the page's Content-Security-Policy")
 
     @property
     def element(self) -> Locator:
@@ -61,7 +117,7 @@ class TryOn:
 
     @property
     def state(self) -> str:
-        """The widget's state (README, "State"): idle, consent, uploading, pending, processing, completed, ..."""
+        """The widget's state (docs/widget.md, "State"): idle, consent, uploading, pending, processing, completed..."""
         return self.element.get_attribute("state") or "idle"
 
     @property
@@ -136,11 +192,25 @@ class TryOn:
                 f"the widget stayed {self.state!r} for {timeout / 1000:g} s, never "
                 f"{' or '.join(states)}; the dialog says: {self.failure_text or 'nothing'}"
             ) from None
-        return self.state
+        return State(self.state, self.failure_text)
 
-    def run(self, scenario: str | None = "success", photo: str | Path | None = None) -> str:
-        """The whole journey (scenario set on the mock, open, consent, photo, create); returns the final state."""
-        if scenario and self.mock is not None:
+    def advance(self, ms: int) -> TryOn:
+        """Move time forward by `ms` on both sides in one call: the mock's clock (timed timeline steps, expiries) and
+        the page's (Playwright's clock; call page.clock.install() before page.goto() so the widget's timers are on
+        it)."""
+        if self.mock is not None:
+            self.mock.advance(ms)
+        self.page.clock.run_for(ms)
+        return self
+
+    def run(
+        self, scenario: str | None = "success", photo: str | Path | None = None, timeline: list[dict] | None = None
+    ) -> State:
+        """The whole journey (the scenario, or a `timeline` of steps, set on the mock; open, consent, photo, create);
+        returns the final state, whose repr carries what the dialog said."""
+        if self.mock is not None and timeline is not None:
+            self.mock.config(timeline=timeline)
+        elif scenario and self.mock is not None:
             self.mock.scenario(scenario)
         self.open()
         # The photo step, or no step at all: the store cannot generate, or a try-on of this session resumes.
@@ -182,20 +252,40 @@ class TryOn:
     # -- checks with words
 
     def _ready(self) -> None:
-        try:
-            self.page.locator(self.selector).first.wait_for(state="attached", timeout=STEP_MS)
-        except PlaywrightTimeoutError:
+        """The widget is on the page and defined; else, soon after the page has loaded, a TryOnError naming what is
+        missing (the element, or the script, with the URL that failed when the page saw one fail)."""
+        deadline = time.monotonic() + STEP_MS / 1000
+        seen, since = "", time.monotonic()
+        while True:
+            found = self.page.evaluate(READY, self.selector)
+            if found == "ready":
+                return
+            if self.script_failures:
+                raise TryOnError(
+                    f"{self.selector} cannot start on {self.page.url}: {'; '.join(dict.fromkeys(self.script_failures))}"
+                )
+            if found != seen:
+                seen, since = found, time.monotonic()
+            waited = time.monotonic() - since
+            if found != "loading" and waited >= GRACE_MS / 1000 or time.monotonic() >= deadline:
+                break
+            try:  # until the answer changes (or a moment passes, to look at the failures seen meanwhile)
+                self.page.wait_for_function(READY_OR_STUCK, arg=[self.selector, found], timeout=250, polling=50)
+            except PlaywrightTimeoutError:
+                pass
+        if seen == "loading":
             raise TryOnError(
-                f"no {self.selector} on {self.page.url}: is the app block or embed on this template? "
-                "(tryon_mock.inject_widget(page, product_id=...) adds one)"
-            ) from None
-        try:
-            self.page.wait_for_function("() => !!customElements.get('tryon-widget')", timeout=STEP_MS)
-        except PlaywrightTimeoutError:
+                f"{self.page.url} was still loading after {STEP_MS / 1000:g} s, with no {self.selector} defined"
+            )
+        if seen == "undefined":
             raise TryOnError(
                 f"{self.selector} is on {self.page.url}, but tryon-widget.js never defined it: "
-                "the script did not load (a 404, a Content-Security-Policy, a blocked request?)"
-            ) from None
+                "the script is not on the page, or did not run (a Content-Security-Policy, a blocked request?)"
+            )
+        raise TryOnError(
+            f"no {self.selector} on {self.page.url}: is the app block or embed on this template? "
+            "(tryon_mock.inject_widget(page, product_id=...) adds one)"
+        )
 
     def _control(self, locator: Locator, what: str) -> Locator:
         try:

@@ -6,6 +6,7 @@ Built on pytest-playwright's `context` and `page`; each test's mock is its own a
 
 from __future__ import annotations
 
+import os
 from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
@@ -40,12 +41,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help=f"the app proxy path the mock answers on any origin (default {PROXY_PATH})",
     )
     group.addoption(
+        "--tryon-browser-path",
+        default=os.environ.get("TRYON_BROWSER_PATH") or None,
+        metavar="PATH",
+        help="the browser executable pytest-playwright starts, e.g. a system Chromium such as /usr/bin/chromium "
+        "(default $TRYON_BROWSER_PATH; unset: Playwright's own browser)",
+    )
+    group.addoption(
         "--tryon-poll-interval",
         default=100,
         type=int,
         metavar="MS",
         help="status polls every MS ms instead of 2 s, so a 60-poll timeout takes 6 s (0: the store's)",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.pluginmanager.has_plugin("playwright"):  # pytest-playwright, by its entry point's name
+        from . import launch
+
+        config.pluginmanager.register(launch, "tryon-browser-path")
 
 
 def needs_the_kit(fixture: str) -> None:

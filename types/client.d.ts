@@ -1,5 +1,5 @@
 // Types of "tryon-widget/client": the headless client (widget/src/client/) and its error classes.
-// README.md ("The headless client") says what each does; docs/contract.md what the API answers.
+// docs/headless.md ("The headless client") says what each does; docs/contract.md what the API answers.
 
 /** The four statuses a generation goes through; anything else is rejected with InvalidResponseError. */
 export type GenerationStatus = 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
@@ -85,7 +85,7 @@ export interface SharedGeneration {
   expiresAt: string;
 }
 
-/** One analytics event; see README.md ("Analytics") for the names the widget sends. */
+/** One analytics event; see docs/widget.md ("Analytics") for the names the widget sends. */
 export interface TrackingEvent {
   event: string;
   timestamp: string;

@@ -1,5 +1,5 @@
 // Types of "tryon-widget/element": importing it defines <tryon-widget> (widget/src/shell/element.js).
-// README.md ("The <tryon-widget> element") says what each attribute, state and event means.
+// docs/widget.md says what each attribute, state and event means.
 import type { CompletedGeneration, Generation } from './client.js';
 
 /** The `state` attribute the element reflects. */

@@ -141,7 +141,7 @@ def blocked(code: str):
 
 @bp.post("/fitting-room")
 def fitting_room():
-    """Create a generation; it follows the configured scenario's timeline."""
+    """Create a generation; it follows the configured timeline, else the configured scenario's."""
     payload = json_body()
     user_image_id = require_str(payload, "userImageId", limit=500)
     product_id = require_str(payload, "productId", limit=100)
@@ -154,14 +154,16 @@ def fitting_room():
     if user_image_id not in state.files:
         raise APIError(400, "userImageId does not name an uploaded image")
     scenario = SCENARIOS[state.config["scenario"]]
+    # A timeline set in the config (PUT /_mock/config {"timeline": [...]}) replaces the scenario's.
+    steps = state.config["timeline"] or scenario.get("timeline")
     if not state.config["credits"]:
         return blocked("QUOTA_EXCEEDED")
-    if "code" in scenario:
+    if steps is None:
         return blocked(scenario["code"])
     wait = state.hit("fittingRoom", shopper())
     if wait:
         return blocked("RATE_LIMIT_EXCEEDED")
-    job = state.new_job(scenario["timeline"], product_id=product_id, variant_id=variant_id, user_image_id=user_image_id)
+    job = state.new_job(steps, product_id=product_id, variant_id=variant_id, user_image_id=user_image_id)
     return jsonify({"jobId": job.id, "message": "Generation job created successfully"})
 
 

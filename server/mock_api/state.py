@@ -17,6 +17,8 @@ from flask import current_app
 from .budget import Budget
 from .budget import Log
 from .timeline import Cursor
+from .timeline import TimelineError
+from .timeline import validate_timeline
 
 REQUEST_LOG_LIMIT = 10_000
 RECORD_LIMIT = 10_000
@@ -27,6 +29,8 @@ JOB_BYTES = 1_500
 
 DEFAULT_CONFIG: dict = {
     "scenario": "success",
+    # A timeline /fitting-room jobs follow instead of the scenario's; whichever of the two was set last wins.
+    "timeline": None,
     "credits": True,
     "blockedForm": "status",
     "proxyErrorCode": False,
@@ -389,6 +393,11 @@ def merge_config(current: dict, update: dict) -> dict:
             if type(value) is not kind or (kind is int and value < 0):
                 raise ConfigError(f"{key}: expected {'a non-negative integer' if kind is int else kind.__name__}")
             merged[key] = value
+        elif key == "timeline":
+            try:
+                merged[key] = None if value is None else validate_timeline(value)
+            except TimelineError as error:
+                raise ConfigError(str(error)) from None
         elif key == "proxySecret":
             if value is not None and (not isinstance(value, str) or not value):
                 raise ConfigError("proxySecret: expected a non-empty string or null")
@@ -416,6 +425,8 @@ def merge_config(current: dict, update: dict) -> dict:
                 merged["rateLimits"][bucket] |= rule
         else:
             raise ConfigError(f"{key}: unknown config field")
+    if "scenario" in update and "timeline" not in update:
+        merged["timeline"] = None  # the scenario named last is followed
     if merged["scenario"] not in SCENARIOS:
         raise ConfigError(f"scenario: unknown scenario {merged['scenario']!r}; see GET /_mock/scenarios")
     for key in ("maxStoredBytes", "maxJobs"):

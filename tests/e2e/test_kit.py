@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
@@ -48,20 +50,87 @@ def test_inject_widget_runs_the_whole_journey_and_records_what_was_sent(page: Pa
     assert tryon_mock.generations()[0]["status"] == "COMPLETED"
 
 
-def test_a_page_without_the_widget_is_named(page: Page, tryon: TryOn) -> None:
+@pytest.fixture
+def patient(monkeypatch) -> None:
+    """A kit that would wait 120 s for each step: an error that comes well before came from what the kit saw."""
+    monkeypatch.setattr("tryon_kit.page.STEP_MS", 120_000)
+
+
+def named_soon(tryon: TryOn, match: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(TryOnError, match=match):
+        tryon.open()
+    assert time.monotonic() - started < 60, "told from what the page shows, not after the step's timeout"
+
+
+def test_a_page_without_the_widget_is_named(page: Page, tryon: TryOn, patient) -> None:
     shop_page(page, "<h1>Shirt</h1>")
-    with pytest.raises(TryOnError, match=r"no tryon-widget on https://kit-shop\.example/products/shirt"):
-        tryon.open()
+    named_soon(tryon, r"no tryon-widget on https://kit-shop\.example/products/shirt: is the app block or embed")
 
 
-def test_a_widget_whose_script_never_loaded_is_named(page: Page, tryon: TryOn) -> None:
-    shop_page(
-        page,
-        '<tryon-widget product-id="gid://shopify/Product/8001"></tryon-widget>'
-        '<script src="/cdn/missing/tryon-widget.js"></script>',
+WIDGET = '<tryon-widget product-id="gid://shopify/Product/8001"><button part="button">Try it on</button></tryon-widget>'
+
+
+def test_a_widget_whose_script_answered_404_is_named_with_its_url(page: Page, tryon: TryOn, patient) -> None:
+    page.route(f"{SHOP}/cdn/shop/t/1/assets/tryon-widget.js?v=3", lambda route: route.fulfill(status=404, body=""))
+    shop_page(page, WIDGET + '<script src="/cdn/shop/t/1/assets/tryon-widget.js?v=3" defer></script>')
+    named_soon(tryon, r"https://kit-shop\.example/cdn/shop/t/1/assets/tryon-widget\.js\?v=3 answered HTTP 404")
+
+
+def test_a_widget_whose_script_could_not_be_fetched_is_named_with_its_url(page: Page, tryon: TryOn, patient) -> None:
+    page.route(f"{SHOP}/cdn/tryon-widget.js", lambda route: route.abort("connectionrefused"))
+    shop_page(page, WIDGET + '<script src="/cdn/tryon-widget.js"></script>')
+    named_soon(tryon, r"https://kit-shop\.example/cdn/tryon-widget\.js failed \(net::ERR_CONNECTION_REFUSED\)")
+
+
+def test_a_widget_script_refused_by_the_pages_csp_is_named(page: Page, tryon: TryOn, patient) -> None:
+    html = f"<!doctype html><main>{WIDGET}<script src='https://cdn.example/tryon-widget.js'></script></main>"
+    csp = {"Content-Security-Policy": "script-src 'self'"}
+    page.route(SHOP + "/", lambda route: route.fulfill(body=html, content_type="text/html", headers=csp))
+    page.goto(SHOP + "/")
+    named_soon(tryon, r"https://cdn\.example/tryon-widget\.js was refused by the page's Content-Security-Policy")
+
+
+def test_a_widget_with_no_script_on_the_page_is_named(page: Page, tryon: TryOn, patient) -> None:
+    shop_page(page, WIDGET)
+    named_soon(
+        tryon, "tryon-widget is on https://kit-shop.example/products/shirt, but tryon-widget.js never defined it"
     )
-    with pytest.raises(TryOnError, match="never defined it: the script did not load"):
-        tryon.open()
+
+
+def test_a_run_that_ends_otherwise_says_why_in_the_failed_assertion(page: Page, tryon_mock, tryon) -> None:
+    shop_page(page, "")
+    tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001")
+    state = tryon.run("failed")
+    assert state == "failed" and state.reason == tryon.failure_text != ""
+    # What pytest prints for `assert tryon.run() == "completed"`: the state, then the dialog's words.
+    assert repr(state) == f"'failed' (the dialog says: {tryon.failure_text})"
+
+
+def test_a_custom_timeline_for_the_widgets_next_generation_in_one_call(page: Page, tryon_mock, tryon) -> None:
+    shop_page(page, "")
+    tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001")
+    steps = [
+        {"status": "PROCESSING", "polls": 2},
+        {"status": "FAILED", "polls": 1, "errorCode": "GARMENT_NOT_VISIBLE", "errorMessage": "No garment"},
+    ]
+    assert tryon.run(timeline=steps) == "failed"
+    [job] = tryon_mock.generations()
+    assert (job["status"], job["polls"]) == ("FAILED", 3)
+
+
+def test_one_call_moves_the_mocks_clock_and_the_pages(page: Page, tryon_mock, tryon) -> None:
+    page.clock.install()
+    shop_page(page, "")
+    # Ten minutes of generation, polled once a minute: neither clock alone gets it on screen.
+    tryon_mock.config(timeline=[{"status": "PROCESSING", "seconds": 600}, {"status": "COMPLETED", "polls": 1}])
+    tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001")
+    slow = TryOn(page, tryon_mock, poll_interval=60_000)
+    slow.open().consent().choose_photo().create()
+    assert slow.wait_for("processing") == "processing"
+    slow.advance(600_000)
+    assert slow.wait_for("completed") == "completed"
+    assert tryon_mock.generations()[0]["status"] == "COMPLETED"
 
 
 def test_a_missing_control_is_named_with_the_state_and_the_words_shown(page: Page, tryon_mock, tryon) -> None:

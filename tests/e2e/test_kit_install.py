@@ -1,5 +1,5 @@
 """The test kit as a store's QA engineer gets it: this project pip-installed, a test file in a directory outside
-the repository, a product page that is not one of ours. The file run is the README's own example."""
+the repository, a product page that is not one of ours. The file run is docs/testing.md's own example."""
 
 from __future__ import annotations
 
@@ -21,26 +21,16 @@ from tests.support.server import running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The store's own environment: which Chromium pytest-playwright starts (ours here), and a check that the kit
-# is the installed copy, not this repository's.
+# The store's own environment: a check that the kit is the installed copy, not this repository's. Which Chromium
+# pytest-playwright starts is the kit's own option (TRYON_BROWSER_PATH, set by run_pytest), no fixture of ours.
 CONFTEST = """
 import os
-import pytest
 import tryon_kit
 
 
 def pytest_configure(config):
     assert tryon_kit.__file__.startswith(os.environ["KIT_SITE"]), tryon_kit.__file__
     assert tryon_kit.__version__ == os.environ["KIT_VERSION"], tryon_kit.__version__
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    path = os.environ.get("KIT_CHROMIUM")
-    if not path:
-        return browser_type_launch_args
-    return {**browser_type_launch_args, "executable_path": path, "args": ["--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update"]}
 """
 
 # Two tests that run at the same moment on two workers (each waits for the other), with different scenarios.
@@ -79,9 +69,9 @@ def test_parallel_tests_never_see_each_others_jobs(page, tryon, tryon_mock, scen
 
 
 def readme_example() -> str:
-    """The complete test file of the README's "Testing your store" section."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Testing your store", 1)[1]
+    """The complete test file of docs/testing.md."""
+    page = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    section = page.split("## A complete test file", 1)[1]
     return re.search(r"```python\n(.*?)```", section, re.S).group(1)
 
 
@@ -91,7 +81,7 @@ def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("kit")
     # Built from a copy: two test workers building in the same tree would share setuptools' build/ folder.
     source = work / "source"
-    skipped = ("node_modules", ".venv", ".git", "build", "tests", "bench", "*.egg-info", "test-results", "*.map")
+    skipped = ("node_modules", ".venv", ".git", "dist", "build", "tests", "bench", "*.egg-info", "test-results")
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*skipped))
     subprocess.run(
         [
@@ -139,7 +129,7 @@ def run_pytest(folder: Path, site: Path, *args: str) -> subprocess.CompletedProc
         "PYTHONPATH": str(site),
         "KIT_SITE": str(site),
         "KIT_BARRIER": str(barrier),
-        "KIT_CHROMIUM": chromium_path() or "",
+        "TRYON_BROWSER_PATH": chromium_path() or "",
         "KIT_VERSION": tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"],
     }
     return subprocess.run(
@@ -172,7 +162,10 @@ def test_the_wheel_holds_the_kit_the_built_widget_and_a_version_and_nothing_else
         "tryon_server",
         f"{wheel.name.split('-py')[0]}.dist-info",
     }
-    assert {"tryon_server/files/templates/pages/product.html", "tryon_server/files/dist/tryon-widget.js"} <= set(names)
+    assert {
+        "tryon_server/files/templates/pages/product.html",
+        "tryon_server/files/extension/blocks/tryon.liquid",
+    } <= set(names)
     assert "tryon_server/py.typed" in names
     assert "tryon_kit/py.typed" in names, "type checkers read the kit's annotations"
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()

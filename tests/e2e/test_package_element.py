@@ -53,7 +53,7 @@ def test_a_bad_adapter_is_warned_once_and_the_defaults_poll(page: Page, mock, ph
 
 
 def test_hydrogen_recipe_status_route_keeps_the_key_on_the_server(page: Page, mock, photo, base_url) -> None:
-    """README's Hydrogen recipe: the store's own route answers the status from Genlook's Try-On API v1 (the key
+    """docs/headless.md's Hydrogen recipe: the store's own route answers the status from Genlook's Try-On API v1 (the key
     added server-side; played here by a route handler that does what the recipe's loader does)."""
     mock.config(scenario="failed")
     keys_sent = []

@@ -3,7 +3,7 @@
 // pictures, in the store's theme and language, when the merchant selects the block or presses the button; deselecting
 // closes it. Every request the widget makes to its proxy is answered here, in the page, so nothing reaches the proxy:
 // no credits, no upload, no analytics. It uses only the element's public surface (attributes, open(), events) and
-// the dialog's part name (`[part=dialog]`, documented in README.md).
+// the dialog's part name (`[part=dialog]`, documented in docs/widget.md).
 import { PROXY_PATH } from '../contract.js';
 import { remember } from '../tries.js';
 
