@@ -6,6 +6,7 @@
     python3 dev.py test --stress [...]      the same with every core kept busy by a CPU burner, as on a shared CI
                                             machine: the suite must pass there too
     python3 dev.py setup                    set up and build only
+    python3 dev.py --version                the project's version
 
 Setup is idempotent: the virtual environment (.venv), Python packages and npm packages are installed
 only when missing or when pyproject.toml / package-lock.json changed, so a second run starts at once.
@@ -18,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -110,6 +112,9 @@ def burner() -> subprocess.Popen:
 
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("", [])
+    if command == "--version":
+        print(f"tryon-widget {tomllib.loads((ROOT / 'pyproject.toml').read_text())['project']['version']}")
+        return 0
     if command not in ("serve", "test", "setup"):
         print(__doc__)
         return 2

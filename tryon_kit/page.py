@@ -19,7 +19,7 @@ FINAL_STATES = ("completed", "failed", "timeout", "error", "unavailable")
 STEP_MS = 10_000
 WAIT_FOR_STATE = """([element, states]) => states.includes(element.getAttribute('state') || 'idle')"""
 # How long a loaded page may go on without the widget, or with it undefined, before that is reported.
-GRACE_MS = 2_000
+GRACE_MS = 1_500
 # The widget on the page and defined, or the page loaded (then the kit judges what is missing).
 READY = """(selector) => {
   const element = document.querySelector(selector);
