@@ -70,9 +70,9 @@ def test_edits_rebuild_copy_and_reload_the_open_page(page: Page, copy) -> None:
     page.goto(url + "/preview/")
     with page.expect_event("load", timeout=15_000):
         # The same length: the page-load file has no byte to spare (an over-budget build copies nothing).
-        edit(folder / "widget/src/shell/load.js", "'Could not load '", "'Not loaded now '")
+        edit(folder / "widget/src/shell/load.js", "'collectEmail'", "'collectMails'")
     built = (folder / "dist/tryon-widget.js").read_text()
-    assert "Not loaded now " in built
+    assert "collectMails" in built
     assert (folder / "extension/assets/tryon-widget.js").read_text() == built
     assert (folder / "tryon_kit/widget/tryon-widget.js").read_text() == built
 

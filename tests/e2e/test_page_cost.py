@@ -4,6 +4,7 @@ parallel with the parts, and resuming after a reload still works, with Web Stora
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import expect
 
@@ -27,6 +28,14 @@ COUNT_STORAGE = """window.storageAccesses = [];
 BLOCK_STORAGE = """for (const area of ['localStorage', 'sessionStorage'])
   Object.defineProperty(window, area, { configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); } });"""
 
+# A browser without the Cookie Store API (Firefox before 140, Safari before 18.4, any page that is not https).
+NO_COOKIE_STORE = "delete Window.prototype.cookieStore; delete window.cookieStore;"
+# Counts the page's document.cookie reads.
+COUNT_COOKIE_READS = """window.cookieReads = 0;
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  Object.defineProperty(Document.prototype, 'cookie', { configurable: true,
+    get() { window.cookieReads++; return cookie.get.call(this); }, set(value) { cookie.set.call(this, value); } });"""
+
 IDLE = "new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 0)))"
 
 
@@ -40,6 +49,17 @@ def test_a_page_with_nothing_to_resume_touches_no_web_storage_before_the_shopper
     assert [r["path"] for r in mock.requests("/assets/")] == ["/assets/tryon-widget.js"]
     widget(page).locator("[part=button]").hover()
     page.wait_for_function("window.storageAccesses.length > 0")
+
+
+def test_the_idle_time_resume_check_asks_the_cookie_store_not_document_cookie(page: Page, mock):
+    """document.cookie's first read is a synchronous trip to the browser's cookie store (2-3 ms of main thread): where
+    the Cookie Store API exists, the check is asynchronous."""
+    page.add_init_script(COUNT_COOKIE_READS)
+    page.goto("/")
+    page.wait_for_function("customElements.get('tryon-widget') && document.querySelector('tryon-widget[state]')")
+    page.evaluate(IDLE)
+    assert page.evaluate("typeof cookieStore") == "object"
+    assert page.evaluate("window.cookieReads") == 0
 
 
 def test_the_credits_check_leaves_before_the_parts_have_arrived(page: Page, mock):
@@ -64,14 +84,18 @@ def test_a_store_that_says_no_is_told_from_the_early_check(page: Page, mock):
     assert len(mock.requests("/check-credits")) == 1
 
 
-def test_a_reload_resumes_the_try_on_with_web_storage_blocked(page: Page, mock, photo):
+@pytest.mark.parametrize("cookie_store", [True, False], ids=["cookie-store", "document-cookie-only"])
+def test_a_reload_resumes_the_try_on_with_web_storage_blocked(page: Page, mock, photo, cookie_store):
     page.add_init_script(BLOCK_STORAGE)
+    if not cookie_store:
+        page.add_init_script(NO_COOKIE_STORE)
     mock.config(scenario="stuck")
     page.goto("/")
     try_on(page, photo)
     expect(widget(page)).to_have_attribute("state", "processing")
     generation = widget(page).get_attribute("generation-id")
     page.reload()
+    assert page.evaluate("typeof cookieStore") == ("object" if cookie_store else "undefined")
     # Resumed without any interaction: the same generation, polled again.
     expect(widget(page)).to_have_attribute("generation-id", generation)
     expect(widget(page)).to_have_attribute("state", "processing")

@@ -50,13 +50,19 @@ class LiveServer:
     def stop(self) -> None:
         """Stop as a process would: the listening socket and every open connection close."""
 
-        def close_all():  # in the server's loop thread, woken through its trigger; the loop ends with the map empty
-            for channel in list(self.connections.values()):
-                channel.close()
+        server, trigger = self.server, self.server.trigger
 
-        self.server.trigger.pull_trigger(close_all)
+        def close(keep=()):  # in the server's loop thread, woken through its trigger
+            for channel in list(self.connections.values()):
+                if channel not in keep:
+                    channel.close()
+
+        # The connections first; the listening socket and the trigger (closing the one closes the other) once the
+        # running tasks have ended, since a task pulls the trigger when it ends (a closed one raises OSError).
+        trigger.pull_trigger(lambda: close(keep=(server, trigger)))
+        server.task_dispatcher.shutdown()
+        trigger.pull_trigger(close)  # the loop ends with the map empty
         self.thread.join(5)
-        self.server.task_dispatcher.shutdown()
 
     @property
     def url(self) -> str:

@@ -10,14 +10,13 @@ const name = (productId) => 'tryon_' + String(productId).split('/').pop().replac
 const pattern = (productId) => RegExp(`(?:^|; )${name(productId)}=([^|;]+)\\|(\\d+)\\|(\\d*)\\|([rd])`);
 
 /**
- * Whether a cookie for the product may be there (recall() reads it): the page-load file's check, no Web Storage.
- * Shopify's ids end in digits, so the last segment is name()'s (kept this short: the page-load file's budget).
+ * Whether a cookie for the product may be there (recall() reads it): the page-load file's idle-time check, no Web
+ * Storage. Through the Cookie Store API where there is one: asynchronous, where a page's first document.cookie read is
+ * a synchronous trip to the browser's cookie store (2-3 ms of main thread, BENCHMARKS.md). Shopify's ids end in
+ * digits, so the last segment is name()'s. It may throw or reject (an opaque origin): the caller guards it.
  */
-export function remembered(productId) {
-  try {
-    return document.cookie.includes(`tryon_${productId.split('/').pop()}=`);
-  } catch {}
-}
+export const remembered = (productId, cookie = 'tryon_' + productId.split('/').pop()) =>
+  self.cookieStore ? cookieStore.get(cookie) : document.cookie.includes(cookie + '=');
 
 /** {id, startedAt, variantId, done} remembered for the product, or null when nothing usable is. */
 export function recall(productId) {

@@ -1,6 +1,7 @@
 // The page-load part of <tryon-widget>: it takes the button the page rendered and costs next to nothing until the
 // shopper reaches for it: no shadow root, no Web Storage, no strings but the button's own words.
 // The dialog and its strings (tryon-dialog.js, tryon-<language>.js, …) are fetched on first hover, focus or press.
+import { attr } from '../attr.js';
 import { PROXY_PATH } from '../contract.js';
 import { remembered } from '../tries.js';
 import { loadUI, part } from './load.js';
@@ -14,15 +15,15 @@ export class TryOnWidgetElement extends HTMLElement {
     const button = this.querySelector('button');
     // Markup without a button (before 0.2): tryon-button.js builds the old shadow-root one, for one release.
     if (!this.button) button ? this.upgrade(button) : part('button').then((legacy) => legacy.mount(this));
-    this.setAttribute('state', this.getAttribute('state') || 'idle');
+    this.setAttribute('state', attr(this, 'state') || 'idle');
     // Resume a generation given by attribute, or what this browser remembers of the product (a generation running,
-    // a result to show again): told by a cookie, read at idle time (a page's first document.cookie read is a
-    // synchronous trip to the browser's cookie store, about 2 ms); a page with nothing to resume touches no storage.
-    (self.requestIdleCallback || setTimeout)(
-      () =>
-        (remembered(this.getAttribute('product-id')) || this.getAttribute('generation-id')) &&
-        this.open({ resume: '' }),
-    );
+    // a result to show again): told by a cookie, looked up at idle time (tries.js); no Web Storage.
+    (self.requestIdleCallback || setTimeout)(async () => {
+      try {
+        // No product-id: null.split throws, and there is nothing of this product to resume.
+        (attr(this, 'generation-id') || (await remembered(attr(this, 'product-id')))) && this.open({ resume: '' });
+      } catch {}
+    });
   }
 
   disconnectedCallback() {
@@ -47,7 +48,7 @@ export class TryOnWidgetElement extends HTMLElement {
    * takes its answer, `creditsCheck`: true unless the store says no; a failing check counts as allowed).
    */
   reach() {
-    this.creditsCheck ??= fetch((this.getAttribute('proxy-path') || PROXY_PATH) + '/check-credits')
+    this.creditsCheck ??= fetch((attr(this, 'proxy-path') || PROXY_PATH) + '/check-credits')
       .then((response) => response.json())
       .then(
         (body) => body.allowed != false,

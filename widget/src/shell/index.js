@@ -4,6 +4,6 @@
 import { TryOnWidgetElement } from './element.js';
 import { createClient } from './load.js';
 
-window.TryOn = { ...window.TryOn, createClient };
+self.TryOn = { ...self.TryOn, createClient };
 
 if (!customElements.get('tryon-widget')) customElements.define('tryon-widget', TryOnWidgetElement);

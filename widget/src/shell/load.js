@@ -16,7 +16,7 @@ export function part(name) {
       const script = document.createElement('script');
       script.src = new URL(fileOf(name), SCRIPT_URL || location);
       script.onload = () => resolve(TryOn.parts[name]);
-      script.onerror = () => reject(Error('Could not load ' + script.src));
+      script.onerror = () => reject(Error(script.src)); // the URL that failed
       document.head.append(script);
     })
   ).catch((error) => {
