@@ -122,13 +122,13 @@ def test_a_custom_timeline_for_the_widgets_next_generation_in_one_call(page: Pag
 def test_one_call_moves_the_mocks_clock_and_the_pages(page: Page, tryon_mock, tryon) -> None:
     page.clock.install()
     shop_page(page, "")
-    # Ten minutes of generation, polled once a minute: neither clock alone gets it on screen.
-    tryon_mock.config(timeline=[{"status": "PROCESSING", "seconds": 600}, {"status": "COMPLETED", "polls": 1}])
+    # Five minutes of generation (the widget waits ten), polled once a minute: neither clock alone gets it on screen.
+    tryon_mock.config(timeline=[{"status": "PROCESSING", "seconds": 300}, {"status": "COMPLETED", "polls": 1}])
     tryon_mock.inject_widget(page, product_id="gid://shopify/Product/8001")
     slow = TryOn(page, tryon_mock, poll_interval=60_000)
     slow.open().consent().choose_photo().create()
     assert slow.wait_for("processing") == "processing"
-    slow.advance(600_000)
+    slow.advance(300_000)
     assert slow.wait_for("completed") == "completed"
     assert tryon_mock.generations()[0]["status"] == "COMPLETED"
 

@@ -86,9 +86,9 @@ def test_edits_rebuild_copy_and_reload_the_open_page(page: Page, copy) -> None:
         edit(folder / "extension/snippets/tryon-widget.liquid", "<tryon-widget", "<!-- edited live --><tryon-widget")
 
     with page.expect_event("load", timeout=15_000):
-        edit(folder / "widget/src/shell/load.js", "'Not loaded now '", "'Not loaded now " + "x" * 400 + "'")
+        edit(folder / "widget/src/shell/load.js", "'collectMails'", "'collectMails" + "x" * 400 + "'")
     expect(page.locator("[data-live-problem]")).to_contain_text("The last build failed")
-    assert "Not loaded now xxx" not in (folder / "extension/assets/tryon-widget.js").read_text()
+    assert "collectMailsxxx" not in (folder / "extension/assets/tryon-widget.js").read_text()
 
 
 def test_the_reload_script_is_only_in_development_pages(page: Page, live_server) -> None:
