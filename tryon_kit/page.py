@@ -26,14 +26,12 @@ READY = """(selector) => {
   if (element && customElements.get('tryon-widget')) return 'ready';
   return document.readyState === 'complete' ? (element ? 'undefined' : 'missing') : 'loading';
 }"""
-READY_OR_STUCK = """([selector, seen]) => {
-  const element = document.querySelector(selector);
-  if (element && customElements.get('tryon-widget')) return true;
-  return document.readyState === 'complete' && (element ? 'undefined' : 'missing') !== seen;
-}"""
+# Resolves once READY's answer is no longer the one seen.
+READY_OR_STUCK = f"([selector, seen]) => ({READY})(selector) !== seen"
 # The widget's own files, by name (a CDN may add ?v=...).
 WIDGET_FILE = re.compile(r"/tryon-[a-zA-Z-]+\.js(\?|$)")
 REFUSED_SCRIPT = re.compile(r"Refused to load the script '([^']+)'")
+REFUSED = "{} was refused by the page's Content-Security-Policy"
 
 
 # Shopify's storefront password form, and the page past it (neither the /password URL nor the form).
@@ -97,14 +95,14 @@ class TryOn:
         if WIDGET_FILE.search(request.url):
             failure = request.failure or ""
             if failure == "csp" or "BLOCKED_BY_CSP" in failure:  # Chromium's two words for it
-                self.script_failures.append(f"{request.url} was refused by the page's Content-Security-Policy")
+                self.script_failures.append(REFUSED.format(request.url))
             else:
                 self.script_failures.append(f"{request.url} failed ({failure})")
 
     def _saw_console(self, message) -> None:
         refused = REFUSED_SCRIPT.search(message.text)
         if refused and WIDGET_FILE.search(refused.group(1)):
-            self.script_failures.append(f"{refused.group(1)} was refused by the page's Content-Security-Policy")
+            self.script_failures.append(REFUSED.format(refused.group(1)))
 
     @property
     def element(self) -> Locator:
