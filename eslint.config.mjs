@@ -25,4 +25,8 @@ export default [
     files: ['tests/support/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
   },
+  {
+    files: ['bench/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node } },
+  },
 ];

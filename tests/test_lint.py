@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RUFF = [sys.executable, "-m", "ruff"]
 BIN = ROOT / "node_modules" / ".bin"
-JS = ["widget", "tests/support"]
+JS = ["widget", "tests/support", "bench/static_server.mjs"]
 # TypeScript (the package's declarations and typed example): Prettier formats it; tsc checks it (test_package.py).
 TS = ["types", "tests/types"]
 

@@ -1,8 +1,8 @@
 // What this browser remembers of a product's try-on from one page to the next, in one small cookie per product:
 // a generation running (kept 15 minutes, so a reload resumes it) or the last result (kept for the browser session,
-// so a reload or Back shows it again). A cookie rather than Web Storage: the page-load file can tell from
-// document.cookie, at no cost, whether there is anything to resume (a first localStorage read blocks the main
-// thread for milliseconds), and it still works where Web Storage is blocked. Every access is guarded.
+// so a reload or Back shows it again). A cookie rather than Web Storage: the page-load file can tell from it, at
+// idle time and for a third of a millisecond, whether there is anything to resume (a first localStorage read blocks
+// the main thread for milliseconds), and it still works where Web Storage is blocked. Every access is guarded.
 //   tryon_<product number>=<generation id, URI-encoded>|<started at, ms>|<variant number>|<r: running, d: done>
 
 const RUNNING_S = 15 * 60;
