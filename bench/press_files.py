@@ -43,11 +43,15 @@ LOCAL = (
 )
 
 
+def read(part: str) -> bytes:
+    """A built part's bytes."""
+    return (DIST / f"tryon-{part}.js").read_bytes()
+
+
 def layouts(out: Path) -> list[str]:
     """Write the built files and the grouped ones into `out`, with a page-load file per layout; their names."""
     for path in DIST.glob("*.js"):
         shutil.copy(path, out / path.name)
-    read = lambda name: (DIST / f"tryon-{name}.js").read_bytes()  # noqa: E731
     for group, names in {**GROUPS, "ui": PARTS}.items():
         joined = b"".join(read(name) for name in names)
         # A group stays within the lazy files' budget; the one file (ui) is the layout that does not.
