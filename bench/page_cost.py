@@ -53,6 +53,8 @@ PRESS = """() => { window.__press = {};
   })(); }"""
 
 
+# The phone the figures are for (as bench.page_impact's): a 412x823 viewport.
+PHONE = {"width": 412, "height": 823}
 # The trace categories that time the page's script work on the renderer's main thread (wall and thread time).
 TRACE = ["devtools.timeline", "v8", "v8.execute", "disabled-by-default-devtools.timeline", "toplevel"]
 # Events that run a script's own code: evaluating the file, compiling it, and its callbacks (the idle-time check).
@@ -78,14 +80,14 @@ def load_cost(browser, url: str, script: bytes, throttle: float, traced: bool = 
     from Chrome's trace of the main thread (`cpu`: thread time, `wall`: duration): `load`, running that file
     (compile, run, defining the element, taking the button), and `idle`, its callbacks until idle (the resume
     check); `script` and `task`, the whole page's ScriptDuration and TaskDuration."""
-    context = browser.new_context(viewport={"width": 412, "height": 823})
+    context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     timed = b"self.__run=performance.now();" + script + b";__run=performance.now()-__run"
     page.route("**/assets/tryon-widget.js", lambda route: route.fulfill(body=timed, content_type="text/javascript"))
     cdp = context.new_cdp_session(page)
-    cdp.send("Performance.enable")
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     if traced:
+        cdp.send("Performance.enable")
         browser.start_tracing(page=page, categories=TRACE)
     page.goto(url, wait_until="load")
     page.evaluate(IDLE)
@@ -109,6 +111,11 @@ def load_cost(browser, url: str, script: bytes, throttle: float, traced: bool = 
     return cost
 
 
+def same_size(code: bytes, size: int) -> bytes:
+    """`code` padded with a comment to `size` bytes: a script that costs what `code` does, at the file's size."""
+    return code + b"/*" + b" " * (size - len(code) - 4) + b"*/"
+
+
 def compared(rows: dict[str, list[dict]], key: str, name: str = "widget") -> str:
     """`name`'s median of `key` over the empty file's, with its own median and quartiles."""
     mine = [r[key] for r in rows[name]]
@@ -118,10 +125,10 @@ def compared(rows: dict[str, list[dict]], key: str, name: str = "widget") -> str
     return f"{median - empty:+.2f} ms ({median:.2f}, quartiles {low:.2f}-{high:.2f}, less {empty:.2f})"
 
 
-def press(browser, url: str, base: str, slow: bool) -> dict:
+def press(browser, url: str, base: str, slow: bool, context=None) -> dict:
     """A cold press (the pointer arrives and clicks at once, as on a phone): ms to the dialog, to its first control,
-    and from the pointer to the credits request."""
-    context = browser.new_context(viewport={"width": 412, "height": 823})
+    and from the pointer to the credits request. In `context` if given (closed after), else a fresh phone one."""
+    context = context or browser.new_context(viewport=PHONE)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     if slow:
@@ -206,11 +213,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(brotli.compress(data, quality=11)):,} brotli (goal <= 2,000 on disk)"
     )
     # An empty script of the same size: what any script of this size costs to fetch and compile.
-    empty = b"/*" + b" " * (len(data) - 4) + b"*/"
+    empty = same_size(b"", len(data))
     # A yardstick of the same size that keeps the main thread for the goal's 1 ms: the wall time 1 ms of script
     # takes on this machine at this moment (a busy machine stretches it, whatever the script does).
-    spin = b"for(const t=performance.now();performance.now()-t<1;);"
-    spin += b"/*" + b" " * (len(data) - len(spin) - 4) + b"*/"
+    spin = same_size(b"for(const t=performance.now();performance.now()-t<1;);", len(data))
     with running_server(log=LOG) as base, sync_playwright() as playwright:
         control(base, "PUT", "/config", {"scenario": "instant", "rateLimits": unlimited()})
         browser = launch(playwright)
@@ -233,8 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(
                 "  untraced (tracing stretches wall time), the file's run by the page's clock (performance.now() "
-                "around "
-                f"it, 0.1 ms steps, compile not included): wall {compared(plain, 'run_wall')}; the yardstick's "
+                f"around it, 0.1 ms steps, compile not included): wall {compared(plain, 'run_wall')}; the yardstick's "
                 f"{compared(plain, 'run_wall', 'spin')}"
             )
             print(

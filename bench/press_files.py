@@ -22,6 +22,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from server.paths import DIST
 from tests.support.browser import launch_args
 from tests.support.mock import control
 from tests.support.mock import unlimited
@@ -29,9 +30,9 @@ from tests.support.server import free_port
 from tests.support.server import running_server
 
 from . import LOG
+from .page_cost import PHONE
 from .page_cost import press
 
-DIST = Path(__file__).resolve().parents[1] / "dist"
 SERVER = Path(__file__).with_name("static_server.mjs")
 PARTS = ["client", "dialog", "photo", "features", "en", "theme"]
 GROUPS = {"cp": ["client", "photo"], "ft": ["features", "theme"]}
@@ -75,23 +76,14 @@ def layouts(out: Path) -> list[str]:
 
 def timed_press(browser, base: str, path: str, cdn: str, layout: str, slow: bool) -> dict:
     """A cold press on the product page at `path`, its page-load file (and so its parts) from the CDN."""
-    real = browser.new_context
+    context = browser.new_context(viewport=PHONE, ignore_https_errors=True)
 
-    def context(**options):
-        made = real(ignore_https_errors=True, **options)
+    def page(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("/assets/tryon-widget.js", cdn + layout))
 
-        def page(route):
-            response = route.fetch()
-            route.fulfill(response=response, body=response.text().replace("/assets/tryon-widget.js", cdn + layout))
-
-        made.route(lambda url: url.split("?")[0] == base + "/", page)
-        return made
-
-    browser.new_context = context
-    try:
-        return press(browser, base + path, base, slow)
-    finally:
-        browser.new_context = real
+    context.route(lambda url: url.split("?")[0] == base + "/", page)
+    return press(browser, base + path, base, slow, context)
 
 
 @contextlib.contextmanager
