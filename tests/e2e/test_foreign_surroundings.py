@@ -139,6 +139,12 @@ def test_under_a_strict_content_security_policy_it_works_and_looks_the_same(page
     assert page.evaluate("window.violations") == []
 
 
+def processing_after(page: Page, ms: int) -> bool:
+    """Move the page's paused clock by `ms` and tell whether the widget now shows PROCESSING."""
+    page.clock.run_for(ms)
+    return widget(page).get_attribute("state") == "processing"
+
+
 def test_a_reload_keeps_the_elapsed_time_and_progress(page: Page, mock, photo) -> None:
     """On Playwright's clock, paused: the elapsed time is exact whatever the machine's speed (issue 24: on a busy
     machine the real clock moved on between the reload and the check, and "4[2-4] s" failed)."""
@@ -147,10 +153,11 @@ def test_a_reload_keeps_the_elapsed_time_and_progress(page: Page, mock, photo) -
     page.goto("/")
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     try_on(page, photo)
-    # PENDING for one poll, then PROCESSING: the next poll waits for its 20 ms on the paused clock.
+    # PENDING for one poll, then PROCESSING: the next poll waits for its 20 ms on the paused clock. The clock is moved
+    # until it shows: the mock logs the first poll before the page has read it and set its timer (a single run_for
+    # after the log could fire nothing on a busy machine).
     mock.wait_for_requests(1)
-    page.clock.run_for(50)
-    expect(widget(page)).to_have_attribute("state", "processing")
+    wait_for(lambda: processing_after(page, 20), 15, "the second poll's PROCESSING", page=page)
     # As if the generation had started 42 s ago (the cookie that remembers it: id|started at|variant|r).
     page.evaluate(
         """() => { const [id, , variant, kind] = document.cookie.match(/tryon_8001=([^;]+)/)[1].split('|');
@@ -162,9 +169,8 @@ def test_a_reload_keeps_the_elapsed_time_and_progress(page: Page, mock, photo) -
     moved = []
 
     def answered():
-        page.clock.run_for(20)
         moved.append(20)
-        return widget(page).get_attribute("state") == "processing"
+        return processing_after(page, 20)
 
     wait_for(answered, 15, "the resumed generation's next answer", page=page)
     dialog = open_dialog(page)
