@@ -4,6 +4,8 @@
 python build.py            build; copy the scripts into extension/assets/ and tryon_kit/widget/ (the test kit),
                            write extension/snippets/tryon-button.liquid
 python build.py --watch    build again on every change under widget/ or extension/locales/ (sizes, copy, snippet)
+
+A build is made in dist.next/ and moved into dist/ file by file only when it passes (a failed one stays there).
 """
 
 from __future__ import annotations
@@ -149,8 +151,8 @@ def limits(name: str) -> list[tuple[int, str]]:
     return [(LAZY_LIMIT, "Shopify's guidance for a lazily loaded JavaScript bundle")]
 
 
-def report(paths: list[Path]) -> list[str]:
-    """Print raw and gzipped bytes of each file; return the budget problems found."""
+def report(paths: list[Path], name=shown) -> list[str]:
+    """Print raw and gzipped bytes of each file (under `name`: where it is published); return the budget problems."""
     problems = []
     print(f"{'file':<36}{'bytes':>10}{'gzipped':>10}  budget")
     for path in paths:
@@ -163,9 +165,9 @@ def report(paths: list[Path]) -> list[str]:
             budget = f"{'OVER' if over else 'ok'} ({len(raw):,} of {limit:,})"
             for n, rule in over:
                 problems.append(
-                    f"{shown(path)} is {len(raw):,} bytes on disk, {len(raw) - n:,} over the {n:,}-byte limit ({rule})."
+                    f"{name(path)} is {len(raw):,} bytes on disk, {len(raw) - n:,} over the {n:,}-byte limit ({rule})."
                 )
-        print(f"{shown(path):<36}{len(raw):>10,}{zipped:>10,}  {budget}")
+        print(f"{name(path):<36}{len(raw):>10,}{zipped:>10,}  {budget}")
     return problems
 
 
@@ -290,38 +292,66 @@ def build(
             file=sys.stderr,
         )
         return 2
-    shutil.rmtree(dist, ignore_errors=True)
-    dist.mkdir(parents=True)
+    # Made beside dist/ and published file by file once it passes: the dev server reads dist/ while it rebuilds.
+    staging = staged(dist)
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
     if entries is None:
-        # One tryon-<code>.js per language but English, from entries written under dist/languages/.
-        entries = ENTRIES + language_entries(dist / "languages")
-    result = subprocess.run(esbuild_args(entries, dist), cwd=ROOT, capture_output=True, text=True)
+        # One tryon-<code>.js per language but English, from entries written under languages/.
+        entries = ENTRIES + language_entries(staging / "languages")
+    result = subprocess.run(esbuild_args(entries, staging), cwd=ROOT, capture_output=True, text=True)
     sys.stderr.write(result.stderr)
     if result.returncode != 0:
         print(
             f"error: esbuild could not bundle {', '.join(e for _, e in entries)} (see its message above)",
             file=sys.stderr,
         )
-        return 1
-    written = sorted(p for p in dist.iterdir() if p.suffix in (".js", ".map"))
+        return kept(dist)
+    written = sorted(p for p in staging.iterdir() if p.suffix in (".js", ".map"))
     scripts = [p for p in written if p.suffix == ".js"]
-    mangled = set(json.loads((dist / "mangle-cache.json").read_text()))
-    problems = report(written) + shared_name_problems(scripts, mangled)
+    mangled = set(json.loads((staging / "mangle-cache.json").read_text()))
+    problems = report(written, lambda path: shown(dist / path.name)) + shared_name_problems(scripts, mangled)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
-    if problems:
-        return 1
+    if problems or (assets is not None and build_package(staging / "npm", shown(dist / "npm"))):
+        return kept(dist)
+    publish(sorted(p for p in staging.rglob("*") if p.is_file()), staging, dist)
+    shutil.rmtree(staging)
     if assets is not None:
-        if build_package(dist / "npm"):
-            return 1
         for folder in (assets, KIT_ASSETS):
-            folder.mkdir(parents=True, exist_ok=True)
-            for stale in folder.glob("*.js"):
-                stale.unlink()
-            for path in scripts:
-                shutil.copy2(path, folder / path.name)
+            publish([dist / p.name for p in scripts], dist, folder, copy=True, stale="*.js")
         write_button_snippet()
     return 0
+
+
+def staged(dist: Path) -> Path:
+    """Where a build of `dist` is made (beside it, so each file moves in with one rename)."""
+    return dist.with_name(dist.name + ".next")
+
+
+def kept(dist: Path) -> int:
+    """A failed build: nothing is published; say where it is, and fail."""
+    print(
+        f"error: nothing was published: {shown(dist)}/ keeps the last good build; "
+        f"the failed one is in {shown(staged(dist))}/",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def publish(files: list[Path], base: Path, folder: Path, copy: bool = False, stale: str = "**/*") -> None:
+    """Put each file (under `base`) at its place under `folder` with one rename, so a server reading the folder sees
+    the old file or the new one, never none; then remove the folder's `stale` files this build did not make."""
+    placed = set()
+    for path in files:
+        target = folder / path.relative_to(base)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if copy:
+            path = Path(shutil.copy2(path, target.with_name(target.name + ".new")))
+        os.replace(path, target)
+        placed.add(target)
+    for old in [p for p in folder.glob(stale) if p.is_file() and p not in placed]:
+        old.unlink()
 
 
 # The npm package's modules (package.json "exports"): ES modules for headless stores' own bundlers, in one run with
@@ -350,15 +380,16 @@ def package_args(out: Path = PACKAGE) -> list[str]:
     ]
 
 
-def build_package(out: Path = PACKAGE) -> int:
-    """The npm package's modules into dist/npm/; 0 on success, 1 on an esbuild error."""
+def build_package(out: Path = PACKAGE, name: str | None = None) -> int:
+    """The npm package's modules into dist/npm/ (printed as `name`); 0 on success, 1 on an esbuild error."""
     result = subprocess.run(package_args(out), cwd=ROOT, capture_output=True, text=True)
     sys.stderr.write(result.stderr)
     if result.returncode:
         print("error: esbuild could not build the npm package's modules (see its message above)", file=sys.stderr)
         return 1
     files = list(out.rglob("*.js"))
-    print(f"{shown(out) + '/ (npm package)':<36}{sum(p.stat().st_size for p in files):>10,}  {len(files)} modules")
+    label = (name or shown(out)) + "/ (npm package)"
+    print(f"{label:<36}{sum(p.stat().st_size for p in files):>10,}  {len(files)} modules")
     return 0
 
 
@@ -368,6 +399,17 @@ WATCHED = (ROOT / "widget", LOCALES)
 def snapshot(folders=WATCHED) -> dict[Path, int]:
     """Every file under `folders` with its modification time, to notice an edit, a new file or a removal."""
     return {path: path.stat().st_mtime_ns for folder in folders for path in folder.rglob("*") if path.is_file()}
+
+
+def settled(take, now: dict, pause) -> dict | None:
+    """The files once two looks in a row agree (`take` looks, `pause` waits and is truthy to stop: then None): a save
+    can be several writes, and a build between them would run twice, the first time on a half-saved source."""
+    while not pause():
+        later = take()
+        if later == now:
+            return now
+        now = later
+    return None
 
 
 def watch(interval: float = 0.3, rounds: int | None = None) -> int:
@@ -382,6 +424,7 @@ def watch(interval: float = 0.3, rounds: int | None = None) -> int:
             rounds = None if rounds is None else rounds - 1
             now = snapshot()
             if now != seen:
+                now = settled(snapshot, now, lambda: time.sleep(interval))
                 changed = sorted({shown(path) for path, _ in set(now.items()) ^ set(seen.items())})
                 seen = now
                 print(f"\nchanged: {', '.join(changed)}", flush=True)

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -109,11 +110,41 @@ def test_page_load_file_over_budget_fails_naming_file_and_overflow(tmp_path, cap
     big.write_text("window.big = %r;\n" % ("x" * 2_100))
     assert build.build(entries=[(build.PAGE_LOAD_FILE, str(big))], dist=tmp_path / "dist", assets=None) == 1
     captured = capsys.readouterr()
-    size = (tmp_path / "dist" / build.PAGE_LOAD_FILE).stat().st_size
+    size = (build.staged(tmp_path / "dist") / build.PAGE_LOAD_FILE).stat().st_size
     assert "OVER" in captured.out
     assert (
         f"tryon-widget.js is {size:,} bytes" in captured.err and f"{size - 2_000:,} over the 2,000-byte" in captured.err
     )
+
+
+def test_a_rebuild_replaces_each_file_in_place_and_a_failed_one_publishes_nothing(tmp_path):
+    """The live loop rebuilds dist/ while the dev server reads it: every file is there, whole, throughout (the build
+    once emptied the folder first, and a page reloaded mid-build got a 404), and a failed build leaves the last good
+    one in place (it once left an over-budget file or an empty folder to be served)."""
+    dist = tmp_path / "dist"
+    assert build.build(dist=dist, assets=None) == 0
+    shell, dialog = dist / build.PAGE_LOAD_FILE, dist / "tryon-dialog.js"
+    good = shell.read_bytes(), dialog.read_bytes()
+    builder = threading.Thread(target=build.build, kwargs={"dist": dist, "assets": None})
+    seen, looks = [], 0
+    builder.start()
+    while builder.is_alive():
+        looks += 1
+        try:
+            seen.append((shell.read_bytes(), dialog.read_bytes()))
+        except FileNotFoundError as missing:
+            seen.append(missing.filename)
+    builder.join()
+    assert looks > 1 and set(seen) == {good}, "a file was missing or partial while the build ran"
+    bad = tmp_path / "bad.js"
+    bad.write_text("export const x = ;\n")
+    assert build.build(entries=[(build.PAGE_LOAD_FILE, str(bad))], dist=dist, assets=None) == 1
+    big = tmp_path / "big.js"
+    big.write_text("window.big = %r;\n" % ("x" * 2_100))
+    assert build.build(entries=[(build.PAGE_LOAD_FILE, str(big))], dist=dist, assets=None) == 1
+    assert (shell.read_bytes(), dialog.read_bytes()) == good
+    # The failed build stays beside it, to be looked at.
+    assert "x" * 2_100 in (build.staged(dist) / build.PAGE_LOAD_FILE).read_text()
 
 
 def test_lazy_file_over_budget_fails(tmp_path, capsys):
@@ -189,6 +220,19 @@ def wait_for(condition, timeout: float = 20.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the watcher did not rebuild"
         time.sleep(0.1)
+
+
+def test_a_save_in_two_writes_builds_once(monkeypatch):
+    """A save can be two changes a moment apart (the text, then its time): a build between them ran twice, the first
+    time on a half-saved source. The watcher builds once the files have stopped changing."""
+    source = ROOT / "widget" / "src" / "a.js"
+    half, whole = {source: 1}, {source: 2}
+    snapshots = iter([{}, half, whole])
+    monkeypatch.setattr(build, "snapshot", lambda folders=build.WATCHED: next(snapshots, whole))
+    builds = []
+    monkeypatch.setattr(build, "build", lambda: builds.append(1) or 0)
+    build.watch(interval=0, rounds=4)
+    assert len(builds) == 2, "the first build, then one for the whole save"
 
 
 def test_the_name_check_reads_a_built_file_of_several_lines(tmp_path):

@@ -1,7 +1,11 @@
 """Issue 24: live reload never starves the dev server: a capped number of event streams (the rest are told so at
-once), each released when it closes, and only a top-level page listens (frames, the state gallery's included)."""
+once), each released when it closes, and only a top-level page listens (frames, the state gallery's included).
+And a save builds once."""
 
 from __future__ import annotations
+
+import threading
+from types import SimpleNamespace
 
 import pytest
 
@@ -43,3 +47,27 @@ def test_only_a_top_level_page_listens(live_client):
 
 def test_the_cap_follows_the_server_threads():
     assert live.streams_for(16) == 4 and live.streams_for(4) == 1 and live.streams_for(1) == 1
+
+
+def test_a_save_in_two_writes_builds_and_reloads_once(monkeypatch):
+    """A save can be two changes a moment apart (the text, then its time): the live loop built and reloaded the pages
+    twice, the first time on a half-saved source, and the second build emptied dist/ under the reloaded page."""
+    source = live.ROOT / "widget" / "src" / "a.js"
+    half, whole = {source: 1}, {source: 2}
+    snapshots = iter([{}, half, whole, whole, whole])
+    stop = threading.Event()
+
+    def snapshot(folders):
+        taken = next(snapshots, None)
+        if taken is None:
+            stop.set()
+        return whole if taken is None else taken
+
+    builds = []
+    fake = SimpleNamespace(
+        snapshot=snapshot, BUTTON_SNIPPET=None, build=lambda: builds.append(1) or 0, settled=live.load_build().settled
+    )
+    reloads = live.LiveReload()
+    monkeypatch.setattr(live, "load_build", lambda: fake)
+    live.watch(reloads, stop, interval=0)
+    assert len(builds) == 1 and reloads.version == 1

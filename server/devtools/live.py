@@ -83,6 +83,9 @@ def watch(live: LiveReload, stop: threading.Event, interval: float = 0.3) -> Non
         now = sources(build)
         if now == before:
             continue
+        now = build.settled(lambda: sources(build), now, lambda: stop.wait(interval))
+        if now is None:
+            return
         changed = {path for path in now.keys() | before.keys() if now.get(path) != before.get(path)}
         before = now
         problem = ""

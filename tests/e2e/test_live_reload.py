@@ -89,6 +89,9 @@ def test_edits_rebuild_copy_and_reload_the_open_page(page: Page, copy) -> None:
         edit(folder / "widget/src/shell/load.js", "'collectMails'", "'collectMails" + "x" * 400 + "'")
     expect(page.locator("[data-live-problem]")).to_contain_text("The last build failed")
     assert "collectMailsxxx" not in (folder / "extension/assets/tryon-widget.js").read_text()
+    # The dev server keeps serving the last good build; the failed one is beside it.
+    assert "collectMailsxxx" not in (folder / "dist/tryon-widget.js").read_text()
+    assert "collectMailsxxx" in (folder / "dist.next/tryon-widget.js").read_text()
 
 
 def test_the_reload_script_is_only_in_development_pages(page: Page, live_server) -> None:
