@@ -177,6 +177,23 @@ def test_a_hostile_translation_can_neither_end_the_button_nor_run_as_liquid(tmp_
     assert loading.get("aria-label") == hostile and loading[0].text == hostile
 
 
+def test_the_snippet_is_replaced_whole_for_a_reader_that_has_it_open(tmp_path):
+    """Every build rewrites the snippet while the server may be rendering the block from it: a reader must get the
+    old file or the new one, whole. Rewritten in place, a reader that had it open read the new text, or a part."""
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    keys = ("button", "button_running", "button_done", "button_retry", "loading")
+    (locales / "xx.json").write_text(json.dumps({"tryon": dict.fromkeys(keys, "Old words")}), encoding="utf-8")
+    snippet = tmp_path / "tryon-button.liquid"
+    build.write_button_snippet(locales, snippet)
+    with snippet.open(encoding="utf-8") as reader:
+        (locales / "xx.json").write_text(json.dumps({"tryon": dict.fromkeys(keys, "New words")}), encoding="utf-8")
+        build.write_button_snippet(locales, snippet)
+        assert "Old words" in reader.read()
+    assert "New words" in snippet.read_text(encoding="utf-8")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["locales", "tryon-button.liquid"]
+
+
 @pytest.mark.parametrize("args", [["--help"]])
 def test_cli_help(args):
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), *args], capture_output=True, text=True)
