@@ -16,6 +16,8 @@ from pathlib import Path
 import liquid
 import pytest
 
+from tests.helpers import looks
+
 ROOT = Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location("build", ROOT / "build.py")
 build = importlib.util.module_from_spec(spec)
@@ -244,11 +246,11 @@ def test_a_save_in_two_writes_builds_once(monkeypatch):
     time on a half-saved source. The watcher builds once the files have stopped changing."""
     source = ROOT / "widget" / "src" / "a.js"
     half, whole = {source: 1}, {source: 2}
-    snapshots = iter([{}, half, whole])
-    monkeypatch.setattr(build, "snapshot", lambda folders=build.WATCHED: next(snapshots, whole))
+    stop = threading.Event()
+    monkeypatch.setattr(build, "snapshot", looks([{}, half, whole], stop))
     builds = []
     monkeypatch.setattr(build, "build", lambda: builds.append(1) or 0)
-    build.watch(interval=0, rounds=4)
+    build.watch(interval=0, stop=stop)
     assert len(builds) == 2, "the first build, then one for the whole save"
 
 

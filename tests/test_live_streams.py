@@ -11,6 +11,7 @@ import pytest
 
 from server import create_app
 from server.devtools import live
+from tests.helpers import looks
 
 
 @pytest.fixture
@@ -54,18 +55,13 @@ def test_a_save_in_two_writes_builds_and_reloads_once(monkeypatch):
     twice, the first time on a half-saved source, and the second build emptied dist/ under the reloaded page."""
     source = live.ROOT / "widget" / "src" / "a.js"
     half, whole = {source: 1}, {source: 2}
-    snapshots = iter([{}, half, whole, whole, whole])
     stop = threading.Event()
-
-    def snapshot(folders):
-        taken = next(snapshots, None)
-        if taken is None:
-            stop.set()
-        return whole if taken is None else taken
-
     builds = []
     fake = SimpleNamespace(
-        snapshot=snapshot, BUTTON_SNIPPET=None, build=lambda: builds.append(1) or 0, settled=live.load_build().settled
+        snapshot=looks([{}, half, whole], stop),
+        BUTTON_SNIPPET=None,
+        build=lambda: builds.append(1) or 0,
+        changes=live.load_build().changes,
     )
     reloads = live.LiveReload()
     monkeypatch.setattr(live, "load_build", lambda: fake)

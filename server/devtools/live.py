@@ -78,16 +78,7 @@ def sources(build) -> dict:
 
 def watch(live: LiveReload, stop: threading.Event, interval: float = 0.3) -> None:
     build = load_build()
-    before = sources(build)
-    while not stop.wait(interval):
-        now = sources(build)
-        if now == before:
-            continue
-        now = build.settled(lambda: sources(build), now, lambda: stop.wait(interval))
-        if now is None:
-            return
-        changed = {path for path in now.keys() | before.keys() if now.get(path) != before.get(path)}
-        before = now
+    for changed in build.changes(lambda: sources(build), lambda: stop.wait(interval), sources(build)):
         problem = ""
         if any(folder in path.parents for path in changed for folder in BUILD_INPUTS):
             print(f"[live] {len(changed)} changed; building", flush=True)
